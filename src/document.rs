@@ -396,8 +396,10 @@ impl Format {
     /// Guesses the format from a file name: `.yaml`/`.yml` are YAML, anything else JSON.
     #[must_use]
     pub fn from_name(name: &str) -> Self {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+        let extension = std::path::Path::new(name).extension();
+        if extension
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        {
             Format::Yaml
         } else {
             Format::Json
@@ -504,5 +506,114 @@ mod tests {
         assert_eq!(integer_digits("999999999999999999999999"), 24);
         assert_eq!(integer_digits("-1000000000000000000000000"), 25);
         assert_eq!(integer_digits("0"), 1);
+    }
+}
+
+/// A key that occurs twice in one object: the path of the later occurrence and its key span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// Path of the repeated member.
+    pub path: Path,
+    /// Span of the later key.
+    pub key_span: Span,
+    /// Span of the first key.
+    pub first_span: Span,
+}
+
+/// Converts a tree to a `serde_json::Value` (last duplicate wins) and lists duplicate keys.
+#[must_use]
+pub fn to_json(node: &Node, duplicates: &mut Vec<Duplicate>) -> serde_json::Value {
+    let mut trail = Vec::new();
+    convert(node, &mut trail, duplicates)
+}
+
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn convert<'a>(
+    node: &'a Node,
+    trail: &mut Vec<Step<'a>>,
+    duplicates: &mut Vec<Duplicate>,
+) -> serde_json::Value {
+    use serde_json::Value as Json;
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(flag) => Json::Bool(*flag),
+        Value::Number(number) => number
+            .json
+            .parse::<serde_json::Number>()
+            .map_or_else(|_| Json::String(number.json.to_string()), Json::Number),
+        Value::String(text) => Json::String(text.clone()),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate() {
+                trail.push(Step::Index(index));
+                out.push(convert(item, trail, duplicates));
+                trail.pop();
+            }
+            Json::Array(out)
+        }
+        Value::Object(members) => {
+            let mut out = serde_json::Map::new();
+            for (position, member) in members.iter().enumerate() {
+                trail.push(Step::Key(&member.key));
+                let value = convert(&member.value, trail, duplicates);
+                if out.insert(member.key.clone(), value).is_some() {
+                    let first = members[..position]
+                        .iter()
+                        .find(|m| m.key == member.key)
+                        .map_or(member.key_span, |m| m.key_span);
+                    duplicates.push(Duplicate {
+                        path: trail_path(trail),
+                        key_span: member.key_span,
+                        first_span: first,
+                    });
+                }
+                trail.pop();
+            }
+            Json::Object(out)
+        }
+    }
+}
+
+fn trail_path(trail: &[Step<'_>]) -> Path {
+    Path(
+        trail
+            .iter()
+            .map(|step| match step {
+                Step::Key(key) => Segment::Key((*key).to_owned()),
+                Step::Index(index) => Segment::Index(*index),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod conversion_tests {
+    use super::*;
+
+    #[test]
+    fn converts_and_reports_duplicates_with_both_places() {
+        let text = r#"{"a": [{"q": 1, "q": 2}]}"#;
+        let node = &parse_json(text).documents[0];
+        let mut duplicates = Vec::new();
+        let json = to_json(node, &mut duplicates);
+        assert_eq!(json["a"][0]["q"], serde_json::json!(2));
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(duplicates[0].path.dotted(), "a.0.q");
+        assert_eq!(
+            &text[duplicates[0].key_span.start..duplicates[0].key_span.end],
+            "\"q\""
+        );
+        assert!(duplicates[0].first_span.start < duplicates[0].key_span.start);
+    }
+
+    #[test]
+    fn keeps_big_numbers_exact_in_json() {
+        let node = &parse_json("1000000000000000000000000").documents[0];
+        let json = to_json(node, &mut Vec::new());
+        assert_eq!(json.to_string(), "1000000000000000000000000");
     }
 }

@@ -254,12 +254,12 @@ impl Parser<'_> {
         let code = if (0xD800..0xDC00).contains(&first) {
             // A high surrogate must be followed by `\u` and a low surrogate.
             if self.bytes.get(self.position..self.position + 2) != Some(b"\\u") {
-                return Err(self.invalid_unicode(at));
+                return Err(Self::invalid_unicode(at));
             }
             self.position += 2;
             let second = self.hex4(at)?;
             if !(0xDC00..0xE000).contains(&second) {
-                return Err(self.invalid_unicode(at));
+                return Err(Self::invalid_unicode(at));
             }
             0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         } else {
@@ -270,7 +270,7 @@ impl Parser<'_> {
                 out.push(decoded);
                 Ok(())
             }
-            None => Err(self.invalid_unicode(at)),
+            None => Err(Self::invalid_unicode(at)),
         }
     }
 
@@ -279,12 +279,12 @@ impl Parser<'_> {
             .text
             .get(self.position..self.position + 4)
             .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
-            .ok_or_else(|| self.invalid_unicode(at))?;
+            .ok_or_else(|| Self::invalid_unicode(at))?;
         self.position += 4;
-        u32::from_str_radix(digits, 16).map_err(|_| self.invalid_unicode(at))
+        u32::from_str_radix(digits, 16).map_err(|_| Self::invalid_unicode(at))
     }
 
-    fn invalid_unicode(&self, at: usize) -> Failure {
+    fn invalid_unicode(at: usize) -> Failure {
         Failure {
             rule: "parse-syntax",
             message: "invalid unicode escape".to_owned(),

@@ -205,13 +205,14 @@ impl Builder<'_> {
         match self.frames.last_mut() {
             None => self.parsed.documents.push(node),
             Some(Frame::Sequence { items, .. }) => items.push(node),
-            Some(Frame::Mapping { members, key, .. }) => match key.take() {
-                Some((key, key_span)) => members.push(Member {
-                    key,
-                    key_span,
-                    value: node,
-                }),
-                None => {
+            Some(Frame::Mapping { members, key, .. }) => {
+                if let Some((key, key_span)) = key.take() {
+                    members.push(Member {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                } else {
                     let Some(text) = scalar_text else {
                         return Err(Stop {
                             rule: "parse-syntax",
@@ -221,7 +222,7 @@ impl Builder<'_> {
                     };
                     *key = Some((text, node.span));
                 }
-            },
+            }
         }
         Ok(())
     }
@@ -443,9 +444,9 @@ mod tests {
         let text = "root:\n  seq:\n    - 1\n  map:\n    k: v\n";
         let node = one(text);
         let seq = node.get("root").unwrap().get("seq").unwrap();
-        assert_eq!(&text[seq.span.start..seq.span.start + 1], "-");
+        assert_eq!(&text[seq.span.start..=seq.span.start], "-");
         let map = node.get("root").unwrap().get("map").unwrap();
-        assert_eq!(&text[map.span.start..map.span.start + 1], "k");
+        assert_eq!(&text[map.span.start..=map.span.start], "k");
     }
 
     #[test]
@@ -456,14 +457,13 @@ mod tests {
 
     #[test]
     fn stops_an_alias_bomb() {
-        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut lines = vec!["a0: &a0 [x, x, x, x, x, x, x, x, x, x]".to_owned()];
         for level in 1..12 {
             let prev = level - 1;
-            text.push_str(&format!(
-                "a{level}: &a{level} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, \
-                 *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
-            ));
+            let aliases = vec![format!("*a{prev}"); 10].join(", ");
+            lines.push(format!("a{level}: &a{level} [{aliases}]"));
         }
+        let text = lines.join("\n");
         let parsed = parse_yaml(&text);
         assert_eq!(parsed.problems.last().unwrap().rule, "parse-alias-budget");
     }

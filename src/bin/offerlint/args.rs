@@ -1,0 +1,94 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use offerlint::Kind;
+
+/// Lints Appcharge offer configs and Player Info Sync responses.
+#[derive(Debug, Parser)]
+#[command(name = "offerlint", version, about)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Log more (repeat for more detail); logs go to stderr.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Checks files and directories (`-` reads standard input).
+    Check(CheckArgs),
+}
+
+/// Arguments of `offerlint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories; directories are walked for *.json, *.yaml and *.yml.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Treat every document as this kind instead of detecting it by shape.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Request id for `--format events` (default: a fresh UUID v4 per document).
+    #[arg(long)]
+    pub request_id: Option<String>,
+    /// Player id for `--format events` (default: empty).
+    #[arg(long, default_value = "")]
+    pub player_id: String,
+    /// File name used in messages when reading standard input.
+    #[arg(long, default_value = "<stdin>")]
+    pub stdin_filename: String,
+    /// Lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    pub fail_on: FailLevel,
+    /// Quantity rules follow the older docs: at most 19 digits and greater than 0 (C-01, C-02).
+    #[arg(long)]
+    pub legacy_quantity: bool,
+    /// Largest file to parse, in bytes.
+    #[arg(long, default_value_t = offerlint::linter::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: usize,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Code frames for people.
+    Human,
+    /// One JSON object with every diagnostic.
+    Json,
+    /// A JSON array of Integration Error Events, as the store would send them.
+    Events,
+}
+
+/// Severities a run can fail on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailLevel {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+}
+
+impl FailLevel {
+    /// Returns the matching severity.
+    pub fn severity(self) -> offerlint::Severity {
+        match self {
+            FailLevel::Error => offerlint::Severity::Error,
+            FailLevel::Warning => offerlint::Severity::Warning,
+            FailLevel::Info => offerlint::Severity::Info,
+        }
+    }
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    text.parse()
+}

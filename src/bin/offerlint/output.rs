@@ -1,0 +1,202 @@
+//! Renders reports: human code frames (miette), a JSON document, or Integration Error Events.
+
+use std::io::{self, Write};
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use offerlint::{EventContext, FileReport, Finding, Severity, build_events};
+use serde::Serialize;
+
+use crate::args::CheckArgs;
+
+/// A report with the bytes it was made from (kept for code frames).
+pub type Checked = (FileReport, Option<Vec<u8>>);
+
+/// Prints findings as code frames with a closing summary line.
+pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io::Result<()> {
+    let theme =
+        if std::env::var_os("NO_COLOR").is_none() && io::IsTerminal::is_terminal(&io::stdout()) {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    for (report, bytes) in reports {
+        let text = bytes
+            .as_deref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        for finding in &report.findings {
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                report.name,
+                finding.start.line,
+                finding.start.column,
+                finding.severity,
+                finding.rule,
+                finding.message
+            )?;
+            let diagnostic = to_miette(finding);
+            let source = NamedSource::new(&report.name, text.clone());
+            let rendered = miette::Report::new(diagnostic).with_source_code(source);
+            let mut frame = String::new();
+            if handler.render_report(&mut frame, rendered.as_ref()).is_ok() {
+                writeln!(out, "{frame}")?;
+            }
+        }
+    }
+    let summary = Summary::of(reports);
+    writeln!(
+        out,
+        "{} error(s), {} warning(s), {} info in {} file(s); failing at {}",
+        summary.errors, summary.warnings, summary.infos, summary.files, fail_on
+    )
+}
+
+fn to_miette(finding: &Finding) -> MietteDiagnostic {
+    let severity = match finding.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let length = finding
+        .end
+        .offset
+        .saturating_sub(finding.start.offset)
+        .max(1);
+    let label = finding
+        .property()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "here".to_owned());
+    let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
+        .with_code(finding.rule.clone())
+        .with_severity(severity)
+        .with_label(LabeledSpan::at(
+            finding.start.offset..finding.start.offset + length,
+            label,
+        ));
+    if let Some(help) = &finding.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    diagnostic
+}
+
+#[derive(Serialize, Default)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Summary {
+    fn of(reports: &[Checked]) -> Self {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for finding in reports.iter().flat_map(|(r, _)| &r.findings) {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    rule: &'a str,
+    severity: Severity,
+    pointer: Option<String>,
+    property: Option<String>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offer_external_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    property: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+/// Prints one JSON object with every diagnostic and a summary.
+pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
+    let diagnostics = reports
+        .iter()
+        .flat_map(|(report, _)| {
+            report.findings.iter().map(move |f| JsonDiagnostic {
+                file: &report.name,
+                line: f.start.line,
+                column: f.start.column,
+                end_line: f.end.line,
+                end_column: f.end.column,
+                rule: &f.rule,
+                severity: f.severity,
+                pointer: f.pointer(),
+                property: f.property(),
+                message: &f.message,
+                offer_external_id: f.offer_id.as_deref(),
+                help: f.help.as_deref(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        file: &r.file,
+                        property: &r.property,
+                        line: r.start.line,
+                        column: r.start.column,
+                        message: &r.label,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    let output = JsonOutput {
+        version: 1,
+        diagnostics,
+        summary: Summary::of(reports),
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}
+
+/// Prints one JSON array of v1 Integration Error Events for every file.
+pub fn events(out: &mut impl Write, reports: &[Checked], args: &CheckArgs) -> io::Result<()> {
+    let timestamp_ms = jiff::Timestamp::now().as_millisecond();
+    let context = EventContext {
+        request_id: args.request_id.clone(),
+        player_id: args.player_id.clone(),
+        timestamp_ms,
+        min_severity: Severity::Error,
+    };
+    let events: Vec<_> = reports
+        .iter()
+        .flat_map(|(report, _)| build_events(report, &context))
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &events)?;
+    writeln!(out)
+}

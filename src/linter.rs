@@ -1,0 +1,512 @@
+//! The `Linter`: built once, then checks any number of files or values, from any thread.
+
+use std::cell::OnceCell;
+
+use crate::diagnostic::{Finding, Position, Related, Severity, Stage};
+use crate::document::{
+    self, Decoded, Format, LineIndex, Node, ParseProblem, Path, Segment, Span, Value,
+};
+use crate::kind::Kind;
+use crate::registry::Registry;
+use crate::schema::{Anchor, SchemaProfile, Schemas};
+
+/// Files larger than this are reported instead of parsed (32 MiB).
+pub const DEFAULT_MAX_FILE_SIZE: usize = 32 * 1024 * 1024;
+
+/// Settings fixed when a [`Linter`] is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinterOptions {
+    /// Which side of the spec's recorded contradictions the schemas follow.
+    pub profile: SchemaProfile,
+    /// Largest file, in bytes, that is parsed.
+    pub max_file_size: usize,
+}
+
+impl Default for LinterOptions {
+    fn default() -> Self {
+        Self {
+            profile: SchemaProfile::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// Errors building a [`Linter`].
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LinterError {
+    /// A bundled schema failed to compile (a bug in offerlint).
+    #[error("bundled schema failed to compile: {0}")]
+    #[diagnostic(code(offerlint::schema))]
+    Schema(String),
+}
+
+/// Checks documents against the bundled schemas and rules.
+///
+/// Building compiles the schemas; checking takes `&self`, so one `Linter` can be shared
+/// between threads (it is `Send + Sync`).
+#[derive(Debug)]
+pub struct Linter {
+    schemas: Schemas,
+    registry: &'static Registry,
+    options: LinterOptions,
+}
+
+/// One checked unit of a file: a document, or one element of a file that is an array.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// Index of the YAML document in the stream (0 for JSON).
+    pub stream_index: usize,
+    /// Index of the element when the file's root is an array of documents.
+    pub element: Option<usize>,
+    /// The kind the document was checked as, if it had one.
+    pub kind: Option<Kind>,
+    /// The offer id, for offer documents that have one.
+    pub offer_id: Option<String>,
+}
+
+/// What checking one file found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    /// The file name as given (used in every output).
+    pub name: String,
+    /// The documents that were checked, in order; findings refer to them by index.
+    pub documents: Vec<DocumentInfo>,
+    /// Findings, sorted by document, line, column and rule.
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// Returns the number of findings at or above `severity`.
+    #[must_use]
+    pub fn count_at_least(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= severity)
+            .count()
+    }
+}
+
+impl Linter {
+    /// Builds a linter with default options.
+    pub fn new() -> Result<Self, LinterError> {
+        Self::with_options(LinterOptions::default())
+    }
+
+    /// Builds a linter with the given options.
+    pub fn with_options(options: LinterOptions) -> Result<Self, LinterError> {
+        let schemas = Schemas::new(options.profile).map_err(LinterError::Schema)?;
+        Ok(Self {
+            schemas,
+            registry: Registry::builtin(),
+            options,
+        })
+    }
+
+    /// Returns the rule table in use.
+    #[must_use]
+    pub fn registry(&self) -> &'static Registry {
+        self.registry
+    }
+
+    /// Returns the compiled schemas.
+    #[must_use]
+    pub fn schemas(&self) -> &Schemas {
+        &self.schemas
+    }
+
+    /// Checks the raw bytes of a file. `kind` forces the kind of every document in it.
+    #[must_use]
+    pub fn check_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+        kind: Option<Kind>,
+    ) -> FileReport {
+        let mut report = FileReport {
+            name: name.to_owned(),
+            documents: Vec::new(),
+            findings: Vec::new(),
+        };
+        if bytes.len() > self.options.max_file_size {
+            let start = Position {
+                line: 1,
+                column: 1,
+                offset: 0,
+            };
+            report.findings.push(self.bare_finding(
+                "parse-too-large",
+                format!(
+                    "file is {} bytes, more than the {} bytes offerlint parses",
+                    bytes.len(),
+                    self.options.max_file_size
+                ),
+                start,
+            ));
+            return report;
+        }
+        match document::decode(bytes) {
+            Decoded::Text(text, _) => self.check_text(&mut report, text, format, kind),
+            Decoded::InvalidUtf8 {
+                offset,
+                line,
+                column,
+            } => {
+                let start = Position {
+                    line,
+                    column,
+                    offset,
+                };
+                let mut finding = self.bare_finding(
+                    "parse-invalid-utf8",
+                    format!("file is not valid UTF-8: invalid byte at offset {offset}"),
+                    start,
+                );
+                finding.help = Some("save the file as UTF-8".to_owned());
+                report.findings.push(finding);
+            }
+        }
+        report
+    }
+
+    /// Checks text that is already decoded.
+    #[must_use]
+    pub fn check_str(
+        &self,
+        name: &str,
+        text: &str,
+        format: Format,
+        kind: Option<Kind>,
+    ) -> FileReport {
+        let mut report = FileReport {
+            name: name.to_owned(),
+            documents: Vec::new(),
+            findings: Vec::new(),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        self.check_text(&mut report, text, format, kind);
+        report
+    }
+
+    fn check_text(&self, report: &mut FileReport, text: &str, format: Format, kind: Option<Kind>) {
+        let parsed = document::parse(text, format);
+        let locator = Locator::new(text);
+        let mut problems = parsed.problems;
+
+        if parsed.documents.is_empty() && problems.is_empty() {
+            problems.push(ParseProblem {
+                rule: "parse-syntax",
+                message: "file is empty: expected a document".to_owned(),
+                span: Span::new(0, 0),
+                document: Some(0),
+                path: None,
+            });
+        }
+        for (stream_index, root) in parsed.documents.iter().enumerate() {
+            let units: Vec<(Option<usize>, &Node)> = match &root.value {
+                Value::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (Some(i), n))
+                    .collect(),
+                _ => vec![(None, root)],
+            };
+            for (element, node) in units {
+                let unit = report.documents.len();
+                let detected = kind.or_else(|| Kind::detect(node));
+                let offer_id = match detected {
+                    Some(Kind::Offer) => node.get("publisherOfferId").and_then(Node::as_str),
+                    _ => None,
+                };
+                report.documents.push(DocumentInfo {
+                    stream_index,
+                    element,
+                    kind: detected,
+                    offer_id: offer_id.map(str::to_owned),
+                });
+                let scope = Scope {
+                    linter: self,
+                    report_name: &report.name,
+                    locator: &locator,
+                    node,
+                    prefix: element.map_or_else(Path::root, |i| Path::root().index(i)),
+                    kind: detected,
+                    unit,
+                };
+                scope.check(&mut report.findings);
+            }
+        }
+        self.place_problems(report, &problems, &locator);
+        report
+            .findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// Turns parser problems into findings, attached to the document they belong to.
+    fn place_problems(
+        &self,
+        report: &mut FileReport,
+        problems: &[ParseProblem],
+        locator: &Locator,
+    ) {
+        for problem in problems {
+            let stream = problem.document.unwrap_or(0);
+            let element = problem.path.as_ref().and_then(|p| match p.0.first() {
+                Some(Segment::Index(i)) => Some(*i),
+                _ => None,
+            });
+            let unit = report
+                .documents
+                .iter()
+                .position(|d| {
+                    d.stream_index == stream && (d.element.is_none() || d.element == element)
+                })
+                .unwrap_or(report.documents.len());
+            let offer_id = report.documents.get(unit).and_then(|d| d.offer_id.clone());
+            report.findings.push(Finding {
+                rule: problem.rule.to_owned(),
+                severity: self.registry.severity(problem.rule),
+                message: problem.message.clone(),
+                help: None,
+                path: problem.path.clone(),
+                document: unit,
+                start: locator.position(problem.span.start),
+                end: locator.position(problem.span.end),
+                offer_id,
+                stage: Stage::Parse,
+                related: Vec::new(),
+            });
+        }
+    }
+
+    fn bare_finding(&self, rule: &str, message: String, start: Position) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity: self.registry.severity(rule),
+            message,
+            help: None,
+            path: None,
+            document: 0,
+            start,
+            end: start,
+            offer_id: None,
+            stage: Stage::Parse,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// Computes positions from byte offsets, building the line index only when first needed.
+struct Locator<'a> {
+    text: &'a str,
+    index: OnceCell<LineIndex>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            index: OnceCell::new(),
+        }
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        let (line, column) = index.line_col(self.text, offset);
+        Position {
+            line,
+            column,
+            offset,
+        }
+    }
+}
+
+/// Everything needed to check one document.
+struct Scope<'a> {
+    linter: &'a Linter,
+    report_name: &'a str,
+    locator: &'a Locator<'a>,
+    node: &'a Node,
+    prefix: Path,
+    kind: Option<Kind>,
+    unit: usize,
+}
+
+impl Scope<'_> {
+    fn check(&self, findings: &mut Vec<Finding>) {
+        let Some(kind) = self.kind else {
+            let tried: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+            findings.push(self.finding(
+                "kind-unknown",
+                format!(
+                    "document matches no known kind (tried {}); pass --kind or map the path to \
+                     a kind in .offerlint.yaml",
+                    tried.join(", ")
+                ),
+                &Path::root(),
+                self.node.span,
+                Stage::Parse,
+            ));
+            return;
+        };
+
+        // Duplicate keys come out of the conversion the schemas need anyway.
+        let mut duplicates = Vec::new();
+        let json = document::to_json(self.node, &mut duplicates);
+        for duplicate in duplicates {
+            let name = duplicate.path.leaf_name().unwrap_or("key").to_owned();
+            let mut finding = self.finding(
+                "parse-duplicate-key",
+                format!("{name} is defined more than once in the same object"),
+                &duplicate.path,
+                duplicate.key_span,
+                Stage::Parse,
+            );
+            finding.help = Some("keep one definition: the store reads only the last".to_owned());
+            finding.related.push(Related {
+                file: self.report_name.to_owned(),
+                property: self.full_path(&duplicate.path).dotted(),
+                start: self.locator.position(duplicate.first_span.start),
+                label: "first defined here".to_owned(),
+            });
+            findings.push(finding);
+        }
+
+        if self.linter.schemas.is_valid(kind, &json) {
+            return;
+        }
+        for failure in self.linter.schemas.check(kind, &json) {
+            let span = match failure.anchor {
+                Anchor::Value => self.node.at(&failure.path).map(|n| n.span),
+                Anchor::Key => self.node.key_span_at(&failure.path),
+                Anchor::Parent => {
+                    let parent =
+                        Path(failure.path.0[..failure.path.0.len().saturating_sub(1)].to_vec());
+                    self.node.at(&parent).map(|n| n.span)
+                }
+            };
+            let mut finding = self.finding(
+                &failure.rule,
+                failure.message,
+                &failure.path,
+                span.unwrap_or(self.node.span),
+                Stage::Schema,
+            );
+            finding.help = failure.help;
+            findings.push(finding);
+        }
+    }
+
+    fn full_path(&self, path: &Path) -> Path {
+        let mut full = self.prefix.clone();
+        full.0.extend(path.0.iter().cloned());
+        full
+    }
+
+    /// Returns the id of the offer a path lies in, if any.
+    fn offer_id_at(&self, path: &Path) -> Option<String> {
+        let id = match self.kind? {
+            Kind::Offer => self.node.get("publisherOfferId"),
+            Kind::PisResponse => match path.0.as_slice() {
+                [Segment::Key(offers), Segment::Index(index), ..] if offers == "offers" => self
+                    .node
+                    .get("offers")?
+                    .as_array()?
+                    .get(*index)?
+                    .get("publisherOfferId"),
+                _ => None,
+            },
+            Kind::Product | Kind::Badge => None,
+        };
+        id.and_then(Node::as_str).map(str::to_owned)
+    }
+
+    fn finding(
+        &self,
+        rule: &str,
+        message: String,
+        path: &Path,
+        span: Span,
+        stage: Stage,
+    ) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity: self.linter.registry.severity(rule),
+            message,
+            help: None,
+            path: Some(self.full_path(path)),
+            document: self.unit,
+            start: self.locator.position(span.start),
+            end: self.locator.position(span.end),
+            offer_id: self.offer_id_at(path),
+            stage,
+            related: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str, format: Format, kind: Option<Kind>) -> FileReport {
+        Linter::new().unwrap().check_str("test", text, format, kind)
+    }
+
+    #[test]
+    fn linter_is_send_and_sync() {
+        fn assert_shareable<T: Send + Sync>() {}
+        assert_shareable::<Linter>();
+    }
+
+    #[test]
+    fn locates_schema_findings_on_the_value() {
+        let report = lint(
+            "{\n  \"version\": 2,\n  \"status\": \"Valid\",\n  \"sessionMetadata\": {}\n}",
+            Format::Json,
+            None,
+        );
+        let finding = &report.findings[0];
+        assert_eq!(finding.rule, "pis-status-enum");
+        assert_eq!((finding.start.line, finding.start.column), (3, 13));
+        assert_eq!(finding.property().as_deref(), Some("status"));
+        assert_eq!(finding.pointer().as_deref(), Some("/status"));
+    }
+
+    #[test]
+    fn reports_an_unknown_shape_instead_of_passing() {
+        let report = lint("{\"hello\": 1}", Format::Json, None);
+        assert_eq!(report.findings[0].rule, "kind-unknown");
+        assert!(report.findings[0].message.contains("pis-response"));
+    }
+
+    #[test]
+    fn prefixes_paths_with_the_element_index_in_array_files() {
+        let text = "- name: A\n  publisherProductId: a\n  type: Quantity\n  textFontColorHex: '#FFF'\n  productImageUrl: https://example.invalid/a.png\n";
+        let report = lint(text, Format::Yaml, Some(Kind::Product));
+        let finding = &report.findings[0];
+        assert_eq!(finding.rule, "product-color-hex");
+        assert_eq!(finding.property().as_deref(), Some("0.textFontColorHex"));
+        assert_eq!(finding.start.line, 4);
+    }
+
+    #[test]
+    fn reports_syntax_errors_and_empty_files() {
+        let report = lint("{\"a\": }", Format::Json, None);
+        assert_eq!(report.findings[0].rule, "parse-syntax");
+        assert_eq!(report.findings[0].start.column, 7);
+        let empty = lint("", Format::Yaml, None);
+        assert_eq!(empty.findings[0].rule, "parse-syntax");
+    }
+
+    #[test]
+    fn reports_oversized_files_without_parsing() {
+        let linter = Linter::with_options(LinterOptions {
+            max_file_size: 4,
+            ..LinterOptions::default()
+        })
+        .unwrap();
+        let report = linter.check_bytes("big.json", b"[1, 2, 3]", Format::Json, None);
+        assert_eq!(report.findings[0].rule, "parse-too-large");
+    }
+}

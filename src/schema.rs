@@ -1,0 +1,590 @@
+//! The schema stage: runs the bundled JSON Schemas and turns their failures into findings
+//! through the rule tags (`x-rule`, `x-rules`) written next to each constraint.
+
+use std::collections::HashMap;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Keyword, ValidationError, Validator};
+use serde_json::Value as Json;
+
+use crate::document::{Path, Segment, integer_digits};
+use crate::kind::Kind;
+use crate::suggest;
+
+/// The bundled schema texts, by kind.
+pub const BUNDLED: [(Kind, &str); 4] = [
+    (
+        Kind::PisResponse,
+        include_str!("../schemas/pis-response.json"),
+    ),
+    (Kind::Offer, include_str!("../schemas/offer.json")),
+    (Kind::Product, include_str!("../schemas/product.json")),
+    (Kind::Badge, include_str!("../schemas/badge.json")),
+];
+
+/// Choices where the spec records a contradiction and the schemas can follow either side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchemaProfile {
+    /// Most digits a quantity may have: 24 (current docs, default) or 19 (older docs), C-02.
+    pub quantity_max_digits: u32,
+    /// Quantities must be greater than 0 (older docs) instead of at least 0 (default), C-01.
+    pub quantity_strictly_positive: bool,
+}
+
+impl Default for SchemaProfile {
+    fn default() -> Self {
+        Self {
+            quantity_max_digits: 24,
+            quantity_strictly_positive: false,
+        }
+    }
+}
+
+/// What went wrong in one place, before spans are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaFailure {
+    /// Rule id from the schema tag.
+    pub rule: String,
+    /// Path of the offending value (for a missing property: the missing member's path).
+    pub path: Path,
+    /// Where to point: the value, its key, or its parent object.
+    pub anchor: Anchor,
+    /// The message in the store's vocabulary.
+    pub message: String,
+    /// A hint, such as "did you mean `productsSequence`?".
+    pub help: Option<String>,
+}
+
+/// Which part of the document a schema failure points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The value at the path.
+    Value,
+    /// The key of the member at the path (unknown properties).
+    Key,
+    /// The object that should hold the member at the path (missing properties).
+    Parent,
+}
+
+/// The compiled schemas for every kind.
+pub struct Schemas {
+    compiled: HashMap<Kind, Compiled>,
+}
+
+struct Compiled {
+    validator: Validator,
+    schema: Json,
+}
+
+impl std::fmt::Debug for Schemas {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Schemas")
+            .field("kinds", &self.compiled.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Schemas {
+    /// Compiles the bundled schemas with the given profile.
+    pub fn new(profile: SchemaProfile) -> Result<Self, String> {
+        let mut compiled = HashMap::new();
+        for (kind, text) in BUNDLED {
+            let mut schema: Json = serde_json::from_str(text)
+                .map_err(|e| format!("schema for {kind} is not JSON: {e}"))?;
+            apply_profile(&mut schema, profile);
+            let validator = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .should_validate_formats(true)
+                .with_keyword("x-integer", |_, _, _| Ok(Box::new(WrittenAsInteger)))
+                .with_keyword("x-maxDigits", |_, value: &Json, _| {
+                    let limit = value.as_u64().unwrap_or(24) as usize;
+                    Ok(Box::new(MaxDigits(limit)))
+                })
+                .build(&schema)
+                .map_err(|e| format!("schema for {kind} does not compile: {e}"))?;
+            compiled.insert(kind, Compiled { validator, schema });
+        }
+        Ok(Self { compiled })
+    }
+
+    /// Returns the schema document of a kind (for tag lookups and tests).
+    #[must_use]
+    pub fn schema(&self, kind: Kind) -> Option<&Json> {
+        self.compiled.get(&kind).map(|c| &c.schema)
+    }
+
+    /// Returns whether a document is valid for its kind (fast path, no details).
+    #[must_use]
+    pub fn is_valid(&self, kind: Kind, instance: &Json) -> bool {
+        self.compiled
+            .get(&kind)
+            .is_none_or(|c| c.validator.is_valid(instance))
+    }
+
+    /// Validates a document and returns every failure, mapped to rule ids and messages.
+    #[must_use]
+    pub fn check(&self, kind: Kind, instance: &Json) -> Vec<SchemaFailure> {
+        let Some(compiled) = self.compiled.get(&kind) else {
+            return Vec::new();
+        };
+        let mut failures = Vec::new();
+        for error in compiled.validator.iter_errors(instance) {
+            map_error(&compiled.schema, kind, &error, &mut failures);
+        }
+        failures
+            .sort_by(|a, b| (&a.path, &a.rule, &a.message).cmp(&(&b.path, &b.rule, &b.message)));
+        failures.dedup();
+        failures
+    }
+}
+
+/// Rewrites the contradiction-dependent limits of quantity fields.
+fn apply_profile(schema: &mut Json, profile: SchemaProfile) {
+    match schema {
+        Json::Object(map) => {
+            if map.contains_key("x-maxDigits") {
+                map.insert(
+                    "x-maxDigits".to_owned(),
+                    Json::from(profile.quantity_max_digits),
+                );
+                if profile.quantity_strictly_positive && map.contains_key("minimum") {
+                    let rules = map.get_mut("x-rules").and_then(Json::as_object_mut);
+                    let minimum_rule = rules.as_ref().and_then(|r| r.get("minimum")).cloned();
+                    if let (Some(rules), Some(rule)) = (rules, minimum_rule) {
+                        rules.insert("exclusiveMinimum".to_owned(), rule);
+                    }
+                    map.remove("minimum");
+                    map.insert("exclusiveMinimum".to_owned(), Json::from(0));
+                }
+            }
+            for value in map.values_mut() {
+                apply_profile(value, profile);
+            }
+        }
+        Json::Array(items) => {
+            for item in items {
+                apply_profile(item, profile);
+            }
+        }
+        _ => {}
+    }
+}
+
+struct WrittenAsInteger;
+
+impl<'i> Keyword<'i> for WrittenAsInteger {
+    fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
+        if Keyword::is_valid(self, instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom("must be written as an integer"))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Json) -> bool {
+        match instance {
+            Json::Number(number) => !number.as_str().contains(['.', 'e', 'E']),
+            _ => true,
+        }
+    }
+}
+
+struct MaxDigits(usize);
+
+impl<'i> Keyword<'i> for MaxDigits {
+    fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
+        if Keyword::is_valid(self, instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom("has too many digits"))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Json) -> bool {
+        match instance {
+            Json::Number(number) => {
+                let text = number.as_str();
+                text.contains(['.', 'e', 'E']) || integer_digits(text) <= self.0
+            }
+            Json::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                integer_digits(text) <= self.0
+            }
+            _ => true,
+        }
+    }
+}
+
+fn map_error(schema: &Json, kind: Kind, error: &ValidationError<'_>, out: &mut Vec<SchemaFailure>) {
+    let path = Path::from_pointer(error.instance_path().as_str());
+    let schema_path = error.schema_path().as_str();
+    let (holder_pointer, keyword) = split_keyword(schema_path);
+    let holder = schema.pointer(holder_pointer).unwrap_or(&Json::Null);
+    let tag = |property: Option<&str>| rule_tag(holder, keyword, property);
+    let leaf = leaf_phrase(&path, kind);
+
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            out.push(SchemaFailure {
+                rule: tag(Some(name)),
+                path: path.key(name),
+                anchor: Anchor::Parent,
+                message: format!("{name} should not be empty"),
+                help: Some(format!("add `{name}`")),
+            });
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let known: Vec<&str> = holder
+                .get("properties")
+                .and_then(Json::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            for name in unexpected {
+                let hint = suggest::closest(name, known.iter().copied());
+                out.push(SchemaFailure {
+                    rule: tag(Some(name)),
+                    path: path.key(name),
+                    anchor: Anchor::Key,
+                    message: format!("property {name} should not exist"),
+                    help: Some(match hint {
+                        Some(hint) => format!("did you mean `{hint}`?"),
+                        None => "remove it, or check the spelling against the docs".to_owned(),
+                    }),
+                });
+            }
+        }
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            let branches = holder.get(keyword).and_then(Json::as_array);
+            let instance_type = json_type(error.instance());
+            let meant = branches.and_then(|branches| {
+                branches
+                    .iter()
+                    .position(|branch| branch_accepts_type(schema, branch, instance_type))
+            });
+            match meant.and_then(|index| context.get(index)) {
+                Some(branch_errors) if !branch_errors.is_empty() => {
+                    for branch_error in branch_errors {
+                        map_error(schema, kind, branch_error, out);
+                    }
+                }
+                _ => {
+                    let types: Vec<String> = branches
+                        .map(|b| b.iter().filter_map(|s| branch_type(schema, s)).collect())
+                        .unwrap_or_default();
+                    out.push(SchemaFailure {
+                        rule: tag(None),
+                        path,
+                        anchor: Anchor::Value,
+                        message: format!("{leaf} must be {}", type_list(&types)),
+                        help: None,
+                    });
+                }
+            }
+        }
+        other => {
+            let message = constraint_message(other, keyword, holder, &leaf);
+            out.push(SchemaFailure {
+                rule: tag(None),
+                path,
+                anchor: Anchor::Value,
+                message,
+                help: None,
+            });
+        }
+    }
+}
+
+/// Splits `/a/b/keyword` into the pointer of the holding subschema and the keyword.
+fn split_keyword(schema_path: &str) -> (&str, &str) {
+    match schema_path.rfind('/') {
+        Some(at) => (&schema_path[..at], &schema_path[at + 1..]),
+        None => ("", schema_path),
+    }
+}
+
+/// Finds the rule id a schema tags on `keyword` in `holder`.
+fn rule_tag(holder: &Json, keyword: &str, property: Option<&str>) -> String {
+    let specific = holder.get("x-rules").and_then(|rules| rules.get(keyword));
+    match specific {
+        Some(Json::String(id)) => return id.clone(),
+        Some(Json::Object(by_property)) => {
+            if let Some(Json::String(id)) = property.and_then(|p| by_property.get(p)) {
+                return id.clone();
+            }
+            if let Some(Json::String(id)) = by_property.get("*") {
+                return id.clone();
+            }
+        }
+        _ => {}
+    }
+    match holder.get("x-rule") {
+        Some(Json::String(id)) => id.clone(),
+        _ => format!("schema-untagged-{keyword}"),
+    }
+}
+
+fn json_type(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if !n.as_str().contains(['.', 'e', 'E']) => "integer",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    }
+}
+
+/// Follows a local `$ref` chain to the subschema that says something.
+fn resolve<'a>(schema: &'a Json, mut branch: &'a Json) -> &'a Json {
+    for _ in 0..16 {
+        match branch.get("$ref").and_then(Json::as_str) {
+            Some(reference) => match reference.strip_prefix('#') {
+                Some(pointer) => match schema.pointer(pointer) {
+                    Some(target) => branch = target,
+                    None => break,
+                },
+                None => break,
+            },
+            None => break,
+        }
+    }
+    branch
+}
+
+fn branch_type(schema: &Json, branch: &Json) -> Option<String> {
+    resolve(schema, branch)
+        .get("type")
+        .and_then(Json::as_str)
+        .map(str::to_owned)
+}
+
+fn branch_accepts_type(schema: &Json, branch: &Json, instance_type: &str) -> bool {
+    match resolve(schema, branch).get("type") {
+        Some(Json::String(t)) => {
+            t == instance_type || (t == "number" && instance_type == "integer")
+        }
+        Some(Json::Array(types)) => types.iter().any(|t| {
+            t.as_str() == Some(instance_type) || (t == "number" && instance_type == "integer")
+        }),
+        _ => false,
+    }
+}
+
+/// Returns how a message names the value at `path`: its key, "each value in <key>" for an
+/// array element, or the document's root word.
+fn leaf_phrase(path: &Path, kind: Kind) -> String {
+    match path.0.last() {
+        None => kind.root_word().to_owned(),
+        Some(Segment::Key(key)) => key.clone(),
+        Some(Segment::Index(_)) => match path.leaf_name() {
+            Some(key) if path.0.len() >= 2 => match &path.0[path.0.len() - 2] {
+                Segment::Key(_) => format!("each value in {key}"),
+                Segment::Index(_) => key.to_owned(),
+            },
+            _ => format!("each value in {}", kind.root_word()),
+        },
+    }
+}
+
+fn type_word(name: &str) -> &'static str {
+    match name {
+        "integer" => "an integer number",
+        "number" => "a number",
+        "string" => "a string",
+        "array" => "an array",
+        "object" => "an object",
+        "boolean" => "a boolean value",
+        "null" => "null",
+        _ => "of another type",
+    }
+}
+
+fn type_list(types: &[String]) -> String {
+    let words: Vec<&str> = types.iter().map(|t| type_word(t)).collect();
+    match words.as_slice() {
+        [] => "of another shape".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn render(value: &Json) -> String {
+    match value {
+        Json::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn constraint_message(
+    kind: &ValidationErrorKind,
+    keyword: &str,
+    holder: &Json,
+    leaf: &str,
+) -> String {
+    match kind {
+        ValidationErrorKind::Type { kind } => {
+            let types: Vec<String> = match kind {
+                TypeKind::Single(t) => vec![t.to_string()],
+                TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+            };
+            format!("{leaf} must be {}", type_list(&types))
+        }
+        ValidationErrorKind::Enum { options } => {
+            let values: Vec<String> = options
+                .as_array()
+                .map(|o| o.iter().map(render).collect())
+                .unwrap_or_default();
+            format!(
+                "{leaf} must be one of the following values: {}",
+                values.join(", ")
+            )
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("{leaf} must be equal to {}", render(expected_value))
+        }
+        ValidationErrorKind::Minimum { limit } => format!("{leaf} must not be less than {limit}"),
+        ValidationErrorKind::Maximum { limit } => {
+            format!("{leaf} must not be greater than {limit}")
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            format!("{leaf} must be greater than {limit}")
+        }
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            format!("{leaf} must be less than {limit}")
+        }
+        ValidationErrorKind::MinLength { limit } => {
+            format!("{leaf} must be longer than or equal to {limit} characters")
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            format!("{leaf} must be shorter than or equal to {limit} characters")
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            format!("{leaf} must contain at least {limit} elements")
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            format!("{leaf} must contain no more than {limit} elements")
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            format!("{leaf} must match {pattern} regular expression")
+        }
+        ValidationErrorKind::Format { format } => match format.as_str() {
+            "date-time" => format!("{leaf} must be a valid ISO 8601 date string"),
+            "uri" | "url" => format!("{leaf} must be a URL address"),
+            other => format!("{leaf} must be a valid {other}"),
+        },
+        ValidationErrorKind::UniqueItems => format!("all {leaf}'s elements must be unique"),
+        ValidationErrorKind::Custom { .. } if keyword == "x-integer" => {
+            format!("{leaf} must be an integer number")
+        }
+        ValidationErrorKind::Custom { .. } if keyword == "x-maxDigits" => {
+            let limit = holder
+                .get("x-maxDigits")
+                .map_or_else(|| "24".to_owned(), render);
+            format!("{leaf} must have up to {limit} digits")
+        }
+        ValidationErrorKind::MinProperties { limit } => {
+            format!("{leaf} must have at least {limit} properties")
+        }
+        ValidationErrorKind::MaxProperties { limit } => {
+            format!("{leaf} must have no more than {limit} properties")
+        }
+        ValidationErrorKind::FalseSchema => format!("{leaf} should not exist"),
+        ValidationErrorKind::Not { .. } => format!("{leaf} is not allowed here"),
+        other => format!("{leaf} is invalid ({})", other.keyword()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn schemas() -> Schemas {
+        Schemas::new(SchemaProfile::default()).expect("bundled schemas compile")
+    }
+
+    #[test]
+    fn compiles_every_bundled_schema() {
+        let schemas = schemas();
+        for kind in Kind::ALL {
+            assert!(schemas.schema(kind).is_some(), "{kind}");
+        }
+    }
+
+    #[test]
+    fn reports_a_wrong_enum_value_with_its_tag_and_message() {
+        let failures = schemas().check(
+            Kind::PisResponse,
+            &json!({"version": 2, "status": "Valid", "sessionMetadata": {}}),
+        );
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert_eq!(failures[0].rule, "pis-status-enum");
+        assert_eq!(failures[0].path.dotted(), "status");
+        assert_eq!(
+            failures[0].message,
+            "status must be one of the following values: valid, invalid"
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_property_at_its_parent() {
+        let failures = schemas().check(Kind::PisResponse, &json!({"status": "valid"}));
+        assert_eq!(failures[0].rule, "pis-session-metadata-required");
+        assert_eq!(failures[0].anchor, Anchor::Parent);
+        assert_eq!(failures[0].message, "sessionMetadata should not be empty");
+    }
+
+    #[test]
+    fn counts_digits_exactly_beyond_u64() {
+        let ok: Json = serde_json::from_str(
+            r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":999999999999999999999999}]}"#,
+        )
+        .unwrap();
+        assert!(schemas().check(Kind::PisResponse, &ok).is_empty());
+        let too_long: Json = serde_json::from_str(
+            r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":1000000000000000000000000}]}"#,
+        )
+        .unwrap();
+        let failures = schemas().check(Kind::PisResponse, &too_long);
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert_eq!(failures[0].message, "quantity must have up to 24 digits");
+    }
+
+    #[test]
+    fn follows_the_older_digit_limit_when_asked() {
+        let profile = SchemaProfile {
+            quantity_max_digits: 19,
+            quantity_strictly_positive: true,
+        };
+        let schemas = Schemas::new(profile).unwrap();
+        let value: Json = serde_json::from_str(
+            r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":0},{"publisherProductId":"b","quantity":99999999999999999999}]}"#,
+        )
+        .unwrap();
+        let messages: Vec<String> = schemas
+            .check(Kind::PisResponse, &value)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert!(
+            messages.contains(&"quantity must be greater than 0".to_owned()),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"quantity must have up to 19 digits".to_owned()),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn names_array_elements_the_store_way() {
+        let path = Path::root().key("segments").index(2);
+        assert_eq!(
+            leaf_phrase(&path, Kind::PisResponse),
+            "each value in segments"
+        );
+        assert_eq!(leaf_phrase(&Path::root(), Kind::Offer), "offer");
+    }
+}
