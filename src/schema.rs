@@ -142,7 +142,7 @@ impl Schemas {
 fn apply_profile(schema: &mut Json, profile: SchemaProfile) {
     match schema {
         Json::Object(map) => {
-            if map.contains_key("x-maxDigits") {
+            if map.get("x-maxDigits").is_some_and(Json::is_number) {
                 map.insert(
                     "x-maxDigits".to_owned(),
                     Json::from(profile.quantity_max_digits),
@@ -157,8 +157,10 @@ fn apply_profile(schema: &mut Json, profile: SchemaProfile) {
                     map.insert("exclusiveMinimum".to_owned(), Json::from(0));
                 }
             }
-            for value in map.values_mut() {
-                apply_profile(value, profile);
+            for (key, value) in map.iter_mut() {
+                if !key.starts_with("x-") {
+                    apply_profile(value, profile);
+                }
             }
         }
         Json::Array(items) => {
