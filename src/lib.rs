@@ -25,6 +25,7 @@ pub mod events;
 pub mod kind;
 pub mod linter;
 pub mod registry;
+pub mod rules;
 pub mod schema;
 pub mod suggest;
 pub mod walk;

@@ -8,6 +8,7 @@ use crate::document::{
 };
 use crate::kind::Kind;
 use crate::registry::Registry;
+use crate::rules;
 use crate::schema::{Anchor, SchemaProfile, Schemas};
 
 /// Files larger than this are reported instead of parsed (32 MiB).
@@ -15,11 +16,14 @@ pub const DEFAULT_MAX_FILE_SIZE: usize = 32 * 1024 * 1024;
 
 /// Settings fixed when a [`Linter`] is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinterOptions {
     /// Which side of the spec's recorded contradictions the schemas follow.
     pub profile: SchemaProfile,
     /// Largest file, in bytes, that is parsed.
     pub max_file_size: usize,
+    /// The clock for schedule rules; `None` reads the system clock at each check.
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl Default for LinterOptions {
@@ -27,6 +31,7 @@ impl Default for LinterOptions {
         Self {
             profile: SchemaProfile::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            now: None,
         }
     }
 }
@@ -372,29 +377,56 @@ impl Scope<'_> {
             findings.push(finding);
         }
 
-        if self.linter.schemas.is_valid(kind, &json) {
-            return;
+        if !self.linter.schemas.is_valid(kind, &json) {
+            for failure in self.linter.schemas.check(kind, &json) {
+                let span = self.span_of(&failure.path, failure.anchor);
+                let mut finding = self.finding(
+                    &failure.rule,
+                    failure.message,
+                    &failure.path,
+                    span,
+                    Stage::Schema,
+                );
+                finding.help = failure.help;
+                findings.push(finding);
+            }
         }
-        for failure in self.linter.schemas.check(kind, &json) {
-            let span = match failure.anchor {
-                Anchor::Value => self.node.at(&failure.path).map(|n| n.span),
-                Anchor::Key => self.node.key_span_at(&failure.path),
-                Anchor::Parent => {
-                    let parent =
-                        Path(failure.path.0[..failure.path.0.len().saturating_sub(1)].to_vec());
-                    self.node.at(&parent).map(|n| n.span)
-                }
-            };
-            let mut finding = self.finding(
-                &failure.rule,
-                failure.message,
-                &failure.path,
-                span.unwrap_or(self.node.span),
-                Stage::Schema,
-            );
-            finding.help = failure.help;
+
+        let context = rules::Context {
+            kind,
+            root: self.node,
+            now: Some(self.linter.options.now.unwrap_or_else(jiff::Timestamp::now)),
+        };
+        let mut hits = Vec::new();
+        rules::run(&context, &mut hits);
+        for hit in hits {
+            let span = self.span_of(&hit.path, hit.anchor);
+            let mut finding = self.finding(hit.rule, hit.message, &hit.path, span, Stage::Rule);
+            finding.help = hit.help;
+            if let Some((path, label)) = hit.related {
+                let start = self.span_of(&path, Anchor::Value).start;
+                finding.related.push(Related {
+                    file: self.report_name.to_owned(),
+                    property: self.full_path(&path).dotted(),
+                    start: self.locator.position(start),
+                    label,
+                });
+            }
             findings.push(finding);
         }
+    }
+
+    /// Returns the span to point at for a path, falling back to the document root.
+    fn span_of(&self, path: &Path, anchor: Anchor) -> Span {
+        let span = match anchor {
+            Anchor::Value => self.node.at(path).map(|n| n.span),
+            Anchor::Key => self.node.key_span_at(path),
+            Anchor::Parent => {
+                let parent = Path(path.0[..path.0.len().saturating_sub(1)].to_vec());
+                self.node.at(&parent).map(|n| n.span)
+            }
+        };
+        span.unwrap_or(self.node.span)
     }
 
     fn full_path(&self, path: &Path) -> Path {

@@ -51,6 +51,10 @@ pub struct CheckArgs {
     /// Quantity rules follow the older docs: at most 19 digits and greater than 0 (C-01, C-02).
     #[arg(long)]
     pub legacy_quantity: bool,
+    /// The time to check schedules against and to stamp events with (RFC 3339, e.g.
+    /// 2026-12-01T00:00:00Z); default: the system clock.
+    #[arg(long)]
+    pub now: Option<jiff::Timestamp>,
     /// Largest file to parse, in bytes.
     #[arg(long, default_value_t = offerlint::linter::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: usize,

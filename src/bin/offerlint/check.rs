@@ -14,17 +14,15 @@ use crate::output::{self, Checked};
 
 /// Runs the command and returns the exit code.
 pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
-    let options = LinterOptions {
-        profile: if args.legacy_quantity {
-            SchemaProfile {
-                quantity_max_digits: 19,
-                quantity_strictly_positive: true,
-            }
-        } else {
-            SchemaProfile::default()
-        },
-        max_file_size: args.max_file_size,
-    };
+    let mut options = LinterOptions::default();
+    if args.legacy_quantity {
+        options.profile = SchemaProfile {
+            quantity_max_digits: 19,
+            quantity_strictly_positive: true,
+        };
+    }
+    options.max_file_size = args.max_file_size;
+    options.now = args.now;
     let linter = Linter::with_options(options).map_err(io::Error::other)?;
 
     // Standard input is read once, in place of the first `-`.

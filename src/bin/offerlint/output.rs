@@ -186,7 +186,10 @@ pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
 
 /// Prints one JSON array of v1 Integration Error Events for every file.
 pub fn events(out: &mut impl Write, reports: &[Checked], args: &CheckArgs) -> io::Result<()> {
-    let timestamp_ms = jiff::Timestamp::now().as_millisecond();
+    let timestamp_ms = args
+        .now
+        .unwrap_or_else(jiff::Timestamp::now)
+        .as_millisecond();
     let context = EventContext {
         request_id: args.request_id.clone(),
         player_id: args.player_id.clone(),
