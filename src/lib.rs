@@ -19,6 +19,7 @@
 //! # Ok::<(), offerlint::LinterError>(())
 //! ```
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod document;
 pub mod events;

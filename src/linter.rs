@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 
+use crate::catalog::{self, Catalog, Facts};
 use crate::diagnostic::{Finding, Position, Related, Severity, Stage};
 use crate::document::{
     self, Decoded, Format, LineIndex, Node, ParseProblem, Path, Segment, Span, Value,
@@ -78,6 +79,8 @@ pub struct FileReport {
     pub documents: Vec<DocumentInfo>,
     /// Findings, sorted by document, line, column and rule.
     pub findings: Vec<Finding>,
+    /// What cross-document rules need to know about this file.
+    pub facts: Facts,
 }
 
 impl FileReport {
@@ -132,6 +135,7 @@ impl Linter {
             name: name.to_owned(),
             documents: Vec::new(),
             findings: Vec::new(),
+            facts: Facts::default(),
         };
         if bytes.len() > self.options.max_file_size {
             let start = Position {
@@ -187,6 +191,7 @@ impl Linter {
             name: name.to_owned(),
             documents: Vec::new(),
             findings: Vec::new(),
+            facts: Facts::default(),
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         self.check_text(&mut report, text, format, kind);
@@ -238,7 +243,7 @@ impl Linter {
                     kind: detected,
                     unit,
                 };
-                scope.check(&mut report.findings);
+                scope.check(&mut report.findings, &mut report.facts);
             }
         }
         self.place_problems(report, &problems, &locator);
@@ -281,6 +286,38 @@ impl Linter {
                 stage: Stage::Parse,
                 related: Vec::new(),
             });
+        }
+    }
+
+    /// Runs the cross-document rules over the reports of one run.
+    ///
+    /// `catalog_only` are reports of files loaded only for their definitions (the config's
+    /// catalog paths): they feed the catalog, but their own findings are not touched. A file
+    /// must not be in both lists, or its definitions would count twice.
+    pub fn check_catalog(&self, reports: &mut [FileReport], catalog_only: &[FileReport]) {
+        let all: Vec<(&str, &Facts)> = reports
+            .iter()
+            .chain(catalog_only)
+            .map(|r| (r.name.as_str(), &r.facts))
+            .collect();
+        let catalog = Catalog::build(&all);
+        let mut new_findings: Vec<Vec<Finding>> = (0..reports.len())
+            .map(|file| catalog.check(file, all[file].1, self.registry))
+            .collect();
+        if let Some(file) = (0..reports.len())
+            .find(|&file| catalog::skipped_note(&catalog, all[file].1, self.registry).is_some())
+        {
+            new_findings[file].extend(catalog::skipped_note(&catalog, all[file].1, self.registry));
+        }
+        drop(all);
+        for (report, findings) in reports.iter_mut().zip(new_findings) {
+            if findings.is_empty() {
+                continue;
+            }
+            report.findings.extend(findings);
+            report
+                .findings
+                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
     }
 
@@ -338,7 +375,7 @@ struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    fn check(&self, findings: &mut Vec<Finding>) {
+    fn check(&self, findings: &mut Vec<Finding>, facts: &mut Facts) {
         let Some(kind) = self.kind else {
             let tried: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
             findings.push(self.finding(
@@ -414,6 +451,17 @@ impl Scope<'_> {
             }
             findings.push(finding);
         }
+
+        let locate = |path: &Path| {
+            let node = self.node.at(path)?;
+            Some(catalog::Place {
+                unit: self.unit,
+                path: self.full_path(path),
+                start: self.locator.position(node.span.start),
+                end: self.locator.position(node.span.end),
+            })
+        };
+        catalog::extract(kind, self.node, &self.prefix, &locate, facts);
     }
 
     /// Returns the span to point at for a path, falling back to the document root.

@@ -20,11 +20,51 @@ fn corpus_root() -> Option<PathBuf> {
 /// `(rule, property, line, column)` of the findings that count.
 type Key = (String, Option<String>, usize, usize);
 
-fn lint_faulty(linter: &Linter, root: &Path, name: &str, kind: &str) -> BTreeSet<Key> {
+/// Returns the kind the corpus README suggests for a publisher-a file.
+fn publisher_kind(name: &str) -> Kind {
+    if name.contains("/catalog/products") {
+        Kind::Product
+    } else if name.contains("/catalog/badges") {
+        Kind::Badge
+    } else if name.contains("/offers/") {
+        Kind::Offer
+    } else {
+        Kind::PisResponse
+    }
+}
+
+/// Checks every publisher-a file, for use as a catalog.
+fn publisher_reports(linter: &Linter, root: &Path) -> Vec<offerlint::FileReport> {
+    let (files, errors) = offerlint::walk::collect(&[root.join("publisher-a")]);
+    assert!(errors.is_empty());
+    files
+        .iter()
+        .map(|file| {
+            let name = file.display().to_string();
+            let bytes = std::fs::read(file).unwrap();
+            linter.check_bytes(
+                &name,
+                &bytes,
+                Format::from_name(&name),
+                Some(publisher_kind(&name)),
+            )
+        })
+        .collect()
+}
+
+fn lint_faulty(
+    linter: &Linter,
+    root: &Path,
+    name: &str,
+    kind: &str,
+    catalog: &[offerlint::FileReport],
+) -> BTreeSet<Key> {
     let path = root.join("faulty").join(name);
     let bytes = std::fs::read(&path).unwrap();
     let kind: Kind = kind.parse().unwrap();
-    let report = linter.check_bytes(name, &bytes, Format::from_name(name), Some(kind));
+    let mut reports = [linter.check_bytes(name, &bytes, Format::from_name(name), Some(kind))];
+    linter.check_catalog(&mut reports, catalog);
+    let [report] = reports;
     report
         .findings
         .iter()
@@ -63,13 +103,44 @@ fn parser_and_schema_faults_match_expected_findings() {
             continue;
         }
         checked += 1;
-        let found = lint_faulty(&linter, &root, name, entry["kind"].as_str().unwrap());
+        let found = lint_faulty(&linter, &root, name, entry["kind"].as_str().unwrap(), &[]);
         let wanted = expected_keys(entry);
         if found != wanted {
             mismatches.push(format!("{name}:\n  found  {found:?}\n  wanted {wanted:?}"));
         }
     }
     assert!(checked >= 30, "only {checked} files checked");
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn catalog_faults_match_expected_findings_with_publisher_a_as_catalog() {
+    let Some(root) = corpus_root() else { return };
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(root.join("faulty/EXPECTED.json")).unwrap()).unwrap();
+    let linter = Linter::new().unwrap();
+    let catalog = publisher_reports(&linter, &root);
+    let mut mismatches = Vec::new();
+    let mut checked = 0;
+    for (name, entry) in expected["files"].as_object().unwrap() {
+        if entry["catalog"].as_str() != Some("publisher-a") {
+            continue;
+        }
+        checked += 1;
+        let kind = entry["kind"].as_str().unwrap();
+        let found = lint_faulty(&linter, &root, name, kind, &catalog);
+        let wanted = expected_keys(entry);
+        if found != wanted {
+            mismatches.push(format!("{name}:\n  found  {found:?}\n  wanted {wanted:?}"));
+        }
+        // Alone, a catalog fault must raise no error: the catalog rules are skipped.
+        let alone = lint_faulty(&linter, &root, name, kind, &[]);
+        assert!(
+            alone.iter().all(|key| !key.0.starts_with("catalog-")),
+            "{name}: {alone:?}"
+        );
+    }
+    assert_eq!(checked, 11);
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
 
@@ -85,7 +156,7 @@ fn business_and_catalog_faults_raise_no_schema_errors() {
         if !matches!(area, "business" | "catalog") {
             continue;
         }
-        let found = lint_faulty(&linter, &root, name, entry["kind"].as_str().unwrap());
+        let found = lint_faulty(&linter, &root, name, entry["kind"].as_str().unwrap(), &[]);
         let wanted = expected_keys(entry);
         for key in found.difference(&wanted) {
             unexpected.push(format!("{name}: {key:?}"));
@@ -98,23 +169,12 @@ fn business_and_catalog_faults_raise_no_schema_errors() {
 fn publisher_a_has_no_errors_and_only_badge_position_warnings() {
     let Some(root) = corpus_root() else { return };
     let linter = Linter::new().unwrap();
-    let (files, errors) = offerlint::walk::collect(&[root.join("publisher-a")]);
-    assert!(errors.is_empty());
+    let mut reports = publisher_reports(&linter, &root);
+    linter.check_catalog(&mut reports, &[]);
     let mut problems = Vec::new();
     let mut position_warnings = 0;
-    for file in &files {
-        let name = file.display().to_string();
-        let kind = if name.contains("/catalog/products") {
-            Kind::Product
-        } else if name.contains("/catalog/badges") {
-            Kind::Badge
-        } else if name.contains("/offers/") {
-            Kind::Offer
-        } else {
-            Kind::PisResponse
-        };
-        let bytes = std::fs::read(file).unwrap();
-        let report = linter.check_bytes(&name, &bytes, Format::from_name(&name), Some(kind));
+    for report in &reports {
+        let name = &report.name;
         for finding in report
             .findings
             .iter()
@@ -130,7 +190,7 @@ fn publisher_a_has_no_errors_and_only_badge_position_warnings() {
             }
         }
     }
-    assert_eq!(files.len(), 28);
+    assert_eq!(reports.len(), 28);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The deprecation warning is a code rule; until it runs, none is expected here.
     assert!(position_warnings == 0 || position_warnings == 17);

@@ -79,6 +79,10 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     }
     drop(stderr);
 
+    let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
+    linter.check_catalog(&mut file_reports, &[]);
+    let reports: Vec<Checked> = file_reports.into_iter().zip(texts).collect();
+
     let fail_on = args.fail_on.severity();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
