@@ -9,16 +9,14 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
 use super::{
-    LineIndex, MAX_ALIAS_NODES, MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Path, Span,
-    Value,
+    MAX_ALIAS_NODES, MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Path, Span, Value,
 };
 
 /// Parses every document of a YAML stream.
 #[must_use]
 pub fn parse_yaml(text: &str) -> Parsed {
-    let index = LineIndex::new(text);
+    let index = CharOffsets::new(text);
     let mut builder = Builder {
-        text,
         index: &index,
         frames: Vec::new(),
         anchors: HashMap::new(),
@@ -31,7 +29,7 @@ pub fn parse_yaml(text: &str) -> Parsed {
             Ok((event, span)) => builder.on_event(event, span),
             Err(error) => {
                 let marker = error.marker();
-                let offset = index.offset(text, marker.line(), marker.col());
+                let offset = index.byte_offset(marker.index());
                 Err(Stop {
                     rule: "parse-syntax",
                     message: error.info().to_owned(),
@@ -75,8 +73,7 @@ enum Frame {
 }
 
 struct Builder<'a> {
-    text: &'a str,
-    index: &'a LineIndex,
+    index: &'a CharOffsets<'a>,
     frames: Vec<Frame>,
     anchors: HashMap<usize, (Node, usize)>,
     expanded: usize,
@@ -273,7 +270,48 @@ impl Builder<'_> {
     }
 
     fn offset(&self, marker: saphyr_parser::Marker) -> usize {
-        self.index.offset(self.text, marker.line(), marker.col())
+        self.index.byte_offset(marker.index())
+    }
+}
+
+/// Turns the parser's character indexes into byte offsets in near-constant time.
+///
+/// Scanning from the start of the line for every event made long single-line documents
+/// (minified flow YAML) quadratic; a checkpoint every few characters bounds each lookup.
+struct CharOffsets<'a> {
+    text: &'a str,
+    /// Byte offset of every `CHECKPOINT_EVERY`-th character; empty for ASCII text.
+    checkpoints: Vec<usize>,
+}
+
+const CHECKPOINT_EVERY: usize = 64;
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let checkpoints = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(CHECKPOINT_EVERY)
+                .map(|(byte, _)| byte)
+                .collect()
+        };
+        Self { text, checkpoints }
+    }
+
+    /// Returns the byte offset of the character with index `chars` (the text's length past
+    /// the end).
+    fn byte_offset(&self, chars: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return chars.min(self.text.len());
+        }
+        let Some(&start) = self.checkpoints.get(chars / CHECKPOINT_EVERY) else {
+            return self.text.len();
+        };
+        self.text[start..]
+            .char_indices()
+            .nth(chars % CHECKPOINT_EVERY)
+            .map_or(self.text.len(), |(byte, _)| start + byte)
     }
 }
 
@@ -481,6 +519,31 @@ mod tests {
         let problem = parsed.problems.last().unwrap();
         assert_eq!(problem.rule, "parse-syntax");
         assert_eq!(problem.span.start, 19);
+    }
+
+    #[test]
+    fn keeps_byte_spans_after_multibyte_characters() {
+        let text = format!("a: {}\nb: [x, \u{2713}, y]\n", "\u{e9}".repeat(200));
+        let node = one(&text);
+        let items = node.get("b").unwrap().as_array().unwrap();
+        assert_eq!(&text[items[1].span.start..items[1].span.end], "\u{2713}");
+        assert_eq!(&text[items[2].span.start..items[2].span.end], "y");
+    }
+
+    #[test]
+    fn parses_long_single_line_documents_in_linear_time() {
+        // Offsets used to be found by scanning from the start of the line for each event.
+        for prefix in ["", "\u{e9}: "] {
+            let text = format!("{prefix}[{}1]", "1, ".repeat(50_000));
+            let started = std::time::Instant::now();
+            let parsed = parse_yaml(&text);
+            assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "took {:?}",
+                started.elapsed()
+            );
+        }
     }
 
     #[test]
