@@ -4,6 +4,28 @@
 //! document passed its schema: they look only at values of the shape they expect and skip
 //! anything else (the schema stage reports shapes).
 
+mod helpers;
+mod offer_v2_daily_bonus_max_31;
+mod offer_v2_daily_bonus_one_product;
+mod offer_v2_free_special_no_schedule;
+mod offer_v2_intervals_needs_availability;
+mod offer_v2_player_availability_type;
+mod offer_v2_post_purchase_one_product;
+mod offer_v2_price_discount_paid_only;
+mod offer_v2_price_free_or_min_80;
+mod offer_v2_price_min_80;
+mod offer_v2_price_must_be_zero;
+mod offer_v2_progress_bar_range;
+mod offer_v2_progress_points_not_popup_checkout;
+mod offer_v2_reward_calendar_length;
+mod offer_v2_rolling_products_range;
+mod offer_v2_rolling_sequence_range;
+mod offer_v2_schedule_end_not_past;
+mod offer_v2_schedule_no_overlap;
+mod offer_v2_schedule_start_before_end;
+mod offer_v2_schedule_timeframes_required;
+mod offer_v2_single_sequence;
+mod offer_v2_ui_id_required;
 mod pis_empty_offers;
 
 use crate::document::{Node, Path};
@@ -71,7 +93,84 @@ impl Hit {
 pub type Check = fn(&Context<'_>, &mut Vec<Hit>);
 
 /// Every per-document code rule, as a plain static list.
-pub const CODE_RULES: &[(&str, Check)] = &[("pis-empty-offers", pis_empty_offers::check)];
+pub const CODE_RULES: &[(&str, Check)] = &[
+    (
+        "offer-v2-daily-bonus-max-31",
+        offer_v2_daily_bonus_max_31::check,
+    ),
+    (
+        "offer-v2-daily-bonus-one-product",
+        offer_v2_daily_bonus_one_product::check,
+    ),
+    (
+        "offer-v2-free-special-no-schedule",
+        offer_v2_free_special_no_schedule::check,
+    ),
+    (
+        "offer-v2-intervals-needs-availability",
+        offer_v2_intervals_needs_availability::check,
+    ),
+    (
+        "offer-v2-player-availability-type",
+        offer_v2_player_availability_type::check,
+    ),
+    (
+        "offer-v2-post-purchase-one-product",
+        offer_v2_post_purchase_one_product::check,
+    ),
+    (
+        "offer-v2-price-discount-paid-only",
+        offer_v2_price_discount_paid_only::check,
+    ),
+    (
+        "offer-v2-price-free-or-min-80",
+        offer_v2_price_free_or_min_80::check,
+    ),
+    ("offer-v2-price-min-80", offer_v2_price_min_80::check),
+    (
+        "offer-v2-price-must-be-zero",
+        offer_v2_price_must_be_zero::check,
+    ),
+    (
+        "offer-v2-progress-bar-range",
+        offer_v2_progress_bar_range::check,
+    ),
+    (
+        "offer-v2-progress-points-not-popup-checkout",
+        offer_v2_progress_points_not_popup_checkout::check,
+    ),
+    (
+        "offer-v2-reward-calendar-length",
+        offer_v2_reward_calendar_length::check,
+    ),
+    (
+        "offer-v2-rolling-products-range",
+        offer_v2_rolling_products_range::check,
+    ),
+    (
+        "offer-v2-rolling-sequence-range",
+        offer_v2_rolling_sequence_range::check,
+    ),
+    (
+        "offer-v2-schedule-end-not-past",
+        offer_v2_schedule_end_not_past::check,
+    ),
+    (
+        "offer-v2-schedule-no-overlap",
+        offer_v2_schedule_no_overlap::check,
+    ),
+    (
+        "offer-v2-schedule-start-before-end",
+        offer_v2_schedule_start_before_end::check,
+    ),
+    (
+        "offer-v2-schedule-timeframes-required",
+        offer_v2_schedule_timeframes_required::check,
+    ),
+    ("offer-v2-single-sequence", offer_v2_single_sequence::check),
+    ("offer-v2-ui-id-required", offer_v2_ui_id_required::check),
+    ("pis-empty-offers", pis_empty_offers::check),
+];
 
 /// Runs every per-document code rule.
 pub fn run(context: &Context<'_>, hits: &mut Vec<Hit>) {

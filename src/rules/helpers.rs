@@ -1,0 +1,235 @@
+//! Small readers shared by several rules: the offer type of an offer configuration, its
+//! sequences and prices, and schedule time frames.
+//!
+//! Every reader returns `None` or nothing at all for a value of the wrong shape, so a rule
+//! built on them skips what the schema stage already reports.
+
+use super::Context;
+use crate::document::{Node, Path};
+use crate::kind::Kind;
+
+/// An Offers API v2 offer type, with popups split by sub-type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferType {
+    /// `Bundle`.
+    Bundle,
+    /// `SpecialOffer`.
+    SpecialOffer,
+    /// `RollingOffer`.
+    RollingOffer,
+    /// `PopUp` with `subType: DailyBonus`.
+    DailyBonus,
+    /// `PopUp` with `subType: PostPurchase`.
+    PostPurchase,
+    /// `PopUp` with `subType: StoreRefresh`.
+    StoreRefresh,
+    /// `PopUp` with `subType: RewardCalendar`.
+    RewardCalendar,
+    /// `PopUp` with a missing or unknown `subType`.
+    OtherPopUp,
+    /// `CheckoutLink`.
+    CheckoutLink,
+    /// `ProgressBar`.
+    ProgressBar,
+}
+
+impl OfferType {
+    /// Returns whether the type is a popup, whatever its sub-type.
+    pub fn is_popup(self) -> bool {
+        matches!(
+            self,
+            Self::DailyBonus
+                | Self::PostPurchase
+                | Self::StoreRefresh
+                | Self::RewardCalendar
+                | Self::OtherPopUp
+        )
+    }
+
+    /// Returns the name used in messages ("a daily bonus").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Bundle => "a bundle",
+            Self::SpecialOffer => "a special offer",
+            Self::RollingOffer => "a rolling offer",
+            Self::DailyBonus => "a daily bonus",
+            Self::PostPurchase => "a post-purchase popup",
+            Self::StoreRefresh => "a store refresh popup",
+            Self::RewardCalendar => "a reward calendar",
+            Self::OtherPopUp => "a popup",
+            Self::CheckoutLink => "a checkout link",
+            Self::ProgressBar => "a progress bar",
+        }
+    }
+}
+
+/// Returns the type of an offer configuration, or `None` for other kinds and unknown types.
+pub fn offer_type(context: &Context<'_>) -> Option<OfferType> {
+    if context.kind != Kind::Offer {
+        return None;
+    }
+    let root = context.root;
+    let offer_type = match root.get("type")?.as_str()? {
+        "Bundle" => OfferType::Bundle,
+        "SpecialOffer" => OfferType::SpecialOffer,
+        "RollingOffer" => OfferType::RollingOffer,
+        "CheckoutLink" => OfferType::CheckoutLink,
+        "ProgressBar" => OfferType::ProgressBar,
+        "PopUp" => match root.get("subType").and_then(Node::as_str) {
+            Some("DailyBonus") => OfferType::DailyBonus,
+            Some("PostPurchase") => OfferType::PostPurchase,
+            Some("StoreRefresh") => OfferType::StoreRefresh,
+            Some("RewardCalendar") => OfferType::RewardCalendar,
+            _ => OfferType::OtherPopUp,
+        },
+        _ => return None,
+    };
+    Some(offer_type)
+}
+
+/// Returns the `productsSequence` array of an offer (configuration or PIS entry).
+pub fn sequences(offer: &Node) -> Option<&[Node]> {
+    offer.get("productsSequence")?.as_array()
+}
+
+/// Returns each sequence of an offer with its path, given the offer's own path.
+pub fn sequences_with_paths<'a>(
+    offer: &'a Node,
+    offer_path: &Path,
+) -> impl Iterator<Item = (Path, &'a Node)> {
+    let base = offer_path.key("productsSequence");
+    sequences(offer)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(move |(index, sequence)| (base.index(index), sequence))
+}
+
+/// Returns the `products` array of a sequence.
+pub fn products(sequence: &Node) -> Option<&[Node]> {
+    sequence.get("products")?.as_array()
+}
+
+/// Returns a sequence's `priceInUsdCents` when it is an integer that fits in `i64`.
+pub fn price(sequence: &Node) -> Option<i64> {
+    sequence.get("priceInUsdCents")?.as_i64()
+}
+
+/// Returns whether an offer has at least one integer price and every integer price is 0.
+pub fn is_free(offer: &Node) -> bool {
+    let mut prices = sequences(offer)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(price);
+    match prices.next() {
+        Some(first) => first == 0 && prices.all(|other| other == 0),
+        None => false,
+    }
+}
+
+/// One schedule time frame whose bounds parsed as timestamps with a time zone.
+#[derive(Debug, Clone)]
+pub struct TimeFrame {
+    /// Path of the frame (`schedule.timeFrames.N`).
+    pub path: Path,
+    /// `startTime`, when present and valid.
+    pub start: Option<jiff::Timestamp>,
+    /// `endTime`, when present and valid.
+    pub end: Option<jiff::Timestamp>,
+}
+
+/// Returns the time frames of an offer configuration's schedule, in document order.
+pub fn time_frames(context: &Context<'_>) -> Vec<TimeFrame> {
+    if context.kind != Kind::Offer {
+        return Vec::new();
+    }
+    let Some(frames) = context
+        .root
+        .get("schedule")
+        .and_then(|schedule| schedule.get("timeFrames"))
+        .and_then(Node::as_array)
+    else {
+        return Vec::new();
+    };
+    let base = Path::root().key("schedule").key("timeFrames");
+    frames
+        .iter()
+        .enumerate()
+        .filter(|(_, frame)| frame.as_object().is_some())
+        .map(|(index, frame)| TimeFrame {
+            path: base.index(index),
+            start: timestamp(frame.get("startTime")),
+            end: timestamp(frame.get("endTime")),
+        })
+        .collect()
+}
+
+/// Parses an ISO 8601 date-time with a time zone; anything else is left to the schema.
+fn timestamp(node: Option<&Node>) -> Option<jiff::Timestamp> {
+    node?.as_str()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OfferType, is_free, offer_type, time_frames};
+    use crate::document::{Format, parse};
+    use crate::rules::Context;
+
+    fn with_context<T>(text: &str, kind: &str, check: impl FnOnce(&Context<'_>) -> T) -> T {
+        let parsed = parse(text, Format::Json);
+        let context = Context {
+            kind: kind.parse().expect("known kind"),
+            root: &parsed.documents[0],
+            now: None,
+        };
+        check(&context)
+    }
+
+    #[test]
+    fn reads_the_offer_type_and_popup_sub_type() {
+        let daily = r#"{"type": "PopUp", "subType": "DailyBonus"}"#;
+        assert_eq!(
+            with_context(daily, "offer", offer_type),
+            Some(OfferType::DailyBonus)
+        );
+        let popup = r#"{"type": "PopUp", "subType": 3}"#;
+        assert_eq!(
+            with_context(popup, "offer", offer_type),
+            Some(OfferType::OtherPopUp)
+        );
+        assert_eq!(
+            with_context(r#"{"type": "Promotion"}"#, "offer", offer_type),
+            None
+        );
+        assert_eq!(
+            with_context(r#"{"type": "Bundle"}"#, "pis-response", offer_type),
+            None
+        );
+    }
+
+    #[test]
+    fn an_offer_is_free_only_with_every_price_at_zero() {
+        let free = parse(
+            r#"{"productsSequence": [{"priceInUsdCents": 0}, {"priceInUsdCents": 0}]}"#,
+            Format::Json,
+        );
+        assert!(is_free(&free.documents[0]));
+        let mixed = parse(
+            r#"{"productsSequence": [{"priceInUsdCents": 0}, {"priceInUsdCents": 99}]}"#,
+            Format::Json,
+        );
+        assert!(!is_free(&mixed.documents[0]));
+        let unpriced = parse(r#"{"productsSequence": [{}]}"#, Format::Json);
+        assert!(!is_free(&unpriced.documents[0]));
+    }
+
+    #[test]
+    fn time_frames_keep_only_valid_bounds() {
+        let text = r#"{"schedule": {"timeFrames": [
+            {"startTime": "2026-12-01T00:00:00Z", "endTime": "yesterday"}, 7]}}"#;
+        let frames = with_context(text, "offer", time_frames);
+        assert_eq!(frames.len(), 1);
+        assert!(frames[0].start.is_some());
+        assert!(frames[0].end.is_none());
+    }
+}

@@ -1,0 +1,87 @@
+//! `offer-v2-ui-id-required`: every offer is drawn with a design, named by its internal id
+//! (`offerUiId`) or its external id (`offerExternalUiId`); the Offers API needs one of them.
+
+use super::helpers::offer_type;
+use super::{Context, Hit};
+use crate::document::{Node, Path};
+use crate::schema::Anchor;
+
+/// Reports an offer with neither design id, or whose only design id is an empty string.
+pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
+    if offer_type(context).is_none() {
+        return;
+    }
+    let root = context.root;
+    let internal = root.get("offerUiId");
+    let external = root.get("offerExternalUiId");
+    if [internal, external]
+        .into_iter()
+        .flatten()
+        .any(names_a_design)
+    {
+        return;
+    }
+    // Point at an empty id where one was written, else at the offer that lacks both.
+    let (key, anchor) = match (internal, external) {
+        (None, Some(_)) => ("offerExternalUiId", Anchor::Value),
+        (Some(_), _) => ("offerUiId", Anchor::Value),
+        (None, None) => ("offerUiId", Anchor::Parent),
+    };
+    let mut hit = Hit::at(
+        "offer-v2-ui-id-required",
+        Path::root().key(key),
+        format!("{key} should not be empty"),
+    )
+    .help("name the offer's design with offerUiId or offerExternalUiId");
+    hit.anchor = anchor;
+    hits.push(hit);
+}
+
+/// Returns whether a design id counts as given: a non-empty string, or a value of another
+/// type (the schema reports the type).
+fn names_a_design(id: &Node) -> bool {
+    id.as_str().is_none_or(|text| !text.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{full_hits, hits};
+    use crate::schema::Anchor;
+
+    const BUNDLE: &str = "
+type: Bundle
+productsSequence:
+  - { index: 1, priceInUsdCents: 99, products: [{ publisherProductId: gems, quantity: 5, priority: Main }] }
+";
+
+    #[test]
+    fn fires_without_either_id() {
+        let found = full_hits(BUNDLE, "offer");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, "offer-v2-ui-id-required");
+        assert_eq!(found[0].path.dotted(), "offerUiId");
+        assert_eq!(found[0].anchor, Anchor::Parent);
+    }
+
+    #[test]
+    fn stays_silent_with_either_id() {
+        assert!(hits(&format!("{BUNDLE}offerUiId: ui-1\n"), "offer").is_empty());
+        assert!(hits(&format!("{BUNDLE}offerExternalUiId: design\n"), "offer").is_empty());
+        assert!(
+            hits(
+                &format!("{BUNDLE}offerUiId: ''\nofferExternalUiId: design\n"),
+                "offer"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn fires_on_an_empty_id_at_its_value() {
+        let found = full_hits(&format!("{BUNDLE}offerExternalUiId: ''\n"), "offer");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path.dotted(), "offerExternalUiId");
+        assert_eq!(found[0].message, "offerExternalUiId should not be empty");
+        assert_eq!(found[0].anchor, Anchor::Value);
+    }
+}
