@@ -15,6 +15,28 @@ use crate::kind::Kind;
 use crate::registry::Registry;
 use crate::suggest;
 
+/// The rules this module enforces, for the rule-table self-tests.
+pub const CATALOG_RULES: &[&str] = &[
+    "catalog-badge-known",
+    "catalog-focus-bundle-known",
+    "catalog-offer-id-unique",
+    "catalog-offer-known",
+    "catalog-offer-type-known",
+    "catalog-product-id-unique",
+    "catalog-product-known",
+    "catalog-progress-bar-singleton",
+    "catalog-rolling-sequence-count",
+    "offer-v2-progress-points-bar-known",
+    "pis-daily-bonus-one-product",
+    "pis-player-availability-special-only",
+    "pis-progress-bar-points-bar-known",
+    "pis-progress-bar-points-not-popup-checkout",
+    "pis-ribbon-override-ribbon-only",
+    "pis-root-sale-not-rolling",
+    "pis-sequence-sale-rolling-only",
+    "pis-sequence-single-unless-multi-type",
+];
+
 /// Where a fact sits: file-level document index, full path, and positions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {

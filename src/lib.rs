@@ -20,6 +20,7 @@
 //! ```
 
 pub mod catalog;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod events;

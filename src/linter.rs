@@ -3,6 +3,7 @@
 use std::cell::OnceCell;
 
 use crate::catalog::{self, Catalog, Facts};
+use crate::config::{self, Config, Suppression};
 use crate::diagnostic::{Finding, Position, Related, Severity, Stage};
 use crate::document::{
     self, Decoded, Format, LineIndex, Node, ParseProblem, Path, Segment, Span, Value,
@@ -55,6 +56,7 @@ pub struct Linter {
     schemas: Schemas,
     registry: &'static Registry,
     options: LinterOptions,
+    config: Option<Config>,
 }
 
 /// One checked unit of a file: a document, or one element of a file that is an array.
@@ -81,6 +83,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// What cross-document rules need to know about this file.
     pub facts: Facts,
+    /// Inline suppression comments of the file (YAML only).
+    pub suppressions: Vec<Suppression>,
 }
 
 impl FileReport {
@@ -107,7 +111,22 @@ impl Linter {
             schemas,
             registry: Registry::builtin(),
             options,
+            config: None,
         })
+    }
+
+    /// Builds a linter that follows a configuration: its profile, rule settings and kinds.
+    pub fn with_config(mut options: LinterOptions, config: Config) -> Result<Self, LinterError> {
+        options.profile = config.profile;
+        let mut linter = Self::with_options(options)?;
+        linter.config = Some(config);
+        Ok(linter)
+    }
+
+    /// Returns the configuration in use, if any.
+    #[must_use]
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
     }
 
     /// Returns the rule table in use.
@@ -136,6 +155,7 @@ impl Linter {
             documents: Vec::new(),
             findings: Vec::new(),
             facts: Facts::default(),
+            suppressions: Vec::new(),
         };
         if bytes.len() > self.options.max_file_size {
             let start = Position {
@@ -192,6 +212,7 @@ impl Linter {
             documents: Vec::new(),
             findings: Vec::new(),
             facts: Facts::default(),
+            suppressions: Vec::new(),
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         self.check_text(&mut report, text, format, kind);
@@ -247,9 +268,40 @@ impl Linter {
             }
         }
         self.place_problems(report, &problems, &locator);
+        if format == Format::Yaml && text.contains(config::DIRECTIVE) {
+            report.suppressions = config::suppressions(text);
+        }
+        let mut findings = std::mem::take(&mut report.findings);
+        self.settle(report, &mut findings);
+        report.findings = findings;
         report
             .findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// Applies inline suppressions and the config's rule settings to new findings of a file.
+    fn settle(&self, report: &mut FileReport, findings: &mut Vec<Finding>) {
+        let file = std::path::Path::new(&report.name);
+        let suppressions = &mut report.suppressions;
+        findings.retain_mut(|finding| {
+            if let Some(suppression) = suppressions
+                .iter_mut()
+                .find(|s| config::suppresses(s, finding, self.registry))
+            {
+                suppression.used = true;
+                return false;
+            }
+            match self.config.as_ref() {
+                Some(config) => match config.judge(file, finding, self.registry) {
+                    Some(severity) => {
+                        finding.severity = severity;
+                        true
+                    }
+                    None => false,
+                },
+                None => true,
+            }
+        });
     }
 
     /// Turns parser problems into findings, attached to the document they belong to.

@@ -22,6 +22,33 @@ pub struct Args {
 pub enum Command {
     /// Checks files and directories (`-` reads standard input).
     Check(CheckArgs),
+    /// Lists every rule with its id, default severity and summary.
+    Rules(RulesArgs),
+    /// Prints a rule's documentation.
+    Explain {
+        /// The rule id (or an alias).
+        rule: String,
+    },
+}
+
+/// Arguments of `offerlint rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+    /// Print the Markdown reference (docs/rules.md) instead of the table.
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// Output formats of `offerlint rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// An aligned text table.
+    Table,
+    /// A JSON array.
+    Json,
 }
 
 /// Arguments of `offerlint check`.
@@ -45,9 +72,16 @@ pub struct CheckArgs {
     /// File name used in messages when reading standard input.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
-    /// Lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    pub fail_on: FailLevel,
+    /// Lowest severity that makes the run fail (exit code 1); default: the config's
+    /// `fail-on`, else error.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailLevel>,
+    /// Configuration file (default: .offerlint.yaml in the current directory or a parent).
+    #[arg(long, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .offerlint.yaml.
+    #[arg(long)]
+    pub no_config: bool,
     /// Quantity rules follow the older docs: at most 19 digits and greater than 0 (C-01, C-02).
     #[arg(long)]
     pub legacy_quantity: bool,

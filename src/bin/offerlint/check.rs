@@ -1,12 +1,13 @@
 //! `offerlint check`: reads the inputs, checks them in parallel, prints in input order.
 
 use std::io::{self, Read as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use offerlint::config::{Config, ConfigError};
 use offerlint::linter::LinterOptions;
 use offerlint::schema::SchemaProfile;
-use offerlint::{Format, Linter, walk};
+use offerlint::{FileReport, Format, Kind, Linter, Severity, walk};
 use rayon::prelude::*;
 
 use crate::args::{CheckArgs, OutputFormat};
@@ -14,16 +15,25 @@ use crate::output::{self, Checked};
 
 /// Runs the command and returns the exit code.
 pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
+    let config = match load_config(args)? {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
     let mut options = LinterOptions::default();
-    if args.legacy_quantity {
-        options.profile = SchemaProfile {
-            quantity_max_digits: 19,
-            quantity_strictly_positive: true,
-        };
-    }
     options.max_file_size = args.max_file_size;
     options.now = args.now;
-    let linter = Linter::with_options(options).map_err(io::Error::other)?;
+    if args.legacy_quantity {
+        options.profile = legacy_profile();
+    }
+    let linter = if let Some(mut config) = config {
+        if args.legacy_quantity {
+            config.profile = legacy_profile();
+        }
+        Linter::with_config(options, config)
+    } else {
+        Linter::with_options(options)
+    }
+    .map_err(io::Error::other)?;
 
     // Standard input is read once, in place of the first `-`.
     let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
@@ -33,7 +43,10 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let (files, walk_errors) = walk::collect(&paths);
+    let (mut files, walk_errors) = walk::collect(&paths);
+    if let Some(config) = linter.config() {
+        files.retain(|file| !config.is_excluded(file));
+    }
     let mut failed = !walk_errors.is_empty();
     let mut stderr = io::stderr().lock();
     for error in &walk_errors {
@@ -49,22 +62,14 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     if reads_stdin {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
-        let format = format_of(&args.stdin_filename, &bytes);
-        let report = linter.check_bytes(&args.stdin_filename, &bytes, format, args.kind);
+        let name = &args.stdin_filename;
+        let format = format_of(name, &bytes);
+        let kind = kind_for(&linter, Path::new(name), args.kind);
+        let report = linter.check_bytes(name, &bytes, format, kind);
         reports.push((report, Some(bytes)));
     }
     let keep_text = args.format == OutputFormat::Human;
-    let checked: Vec<Result<Checked, (PathBuf, io::Error)>> = files
-        .par_iter()
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| (path.clone(), e))?;
-            let name = path.display().to_string();
-            let format = format_of(&name, &bytes);
-            let report = linter.check_bytes(&name, &bytes, format, args.kind);
-            Ok((report, keep_text.then_some(bytes)))
-        })
-        .collect();
-    for result in checked {
+    for result in check_files(&linter, &files, args.kind, keep_text) {
         match result {
             Ok(pair) => reports.push(pair),
             Err((path, error)) => {
@@ -77,13 +82,19 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
             }
         }
     }
-    drop(stderr);
 
+    // The config's catalog paths feed cross-document rules without being reported on.
+    let catalog_only = load_catalog(&linter, &files, &mut stderr)?;
+    drop(stderr);
     let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
-    linter.check_catalog(&mut file_reports, &[]);
+    linter.check_catalog(&mut file_reports, &catalog_only);
     let reports: Vec<Checked> = file_reports.into_iter().zip(texts).collect();
 
-    let fail_on = args.fail_on.severity();
+    let fail_on = args
+        .fail_on
+        .map(crate::args::FailLevel::severity)
+        .or_else(|| linter.config().and_then(|c| c.fail_on))
+        .unwrap_or(Severity::Error);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
@@ -106,9 +117,146 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     })
 }
 
+type Outcome = Result<Checked, (PathBuf, io::Error)>;
+
+/// Checks files in parallel; results come back in the order of `files`.
+fn check_files(
+    linter: &Linter,
+    files: &[PathBuf],
+    forced: Option<Kind>,
+    keep_text: bool,
+) -> Vec<Outcome> {
+    files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| (path.clone(), e))?;
+            let name = path.display().to_string();
+            let format = format_of(&name, &bytes);
+            let kind = kind_for(linter, path, forced);
+            let report = linter.check_bytes(&name, &bytes, format, kind);
+            Ok((report, keep_text.then_some(bytes)))
+        })
+        .collect()
+}
+
+/// The kind of a file: the config's glob mapping, then `--kind`, then detection (`None`).
+fn kind_for(linter: &Linter, path: &Path, forced: Option<Kind>) -> Option<Kind> {
+    linter
+        .config()
+        .and_then(|config| config.kind_for(path))
+        .or(forced)
+}
+
+fn load_catalog(
+    linter: &Linter,
+    inputs: &[PathBuf],
+    stderr: &mut impl io::Write,
+) -> io::Result<Vec<FileReport>> {
+    let Some(config) = linter.config() else {
+        return Ok(Vec::new());
+    };
+    if config.catalog.is_empty() {
+        return Ok(Vec::new());
+    }
+    let canonical = |p: &PathBuf| p.canonicalize().unwrap_or_else(|_| p.clone());
+    let already: std::collections::HashSet<PathBuf> = inputs.iter().map(canonical).collect();
+    let (files, errors) = walk::collect(&config.catalog);
+    for error in errors {
+        writeln!(
+            stderr,
+            "offerlint: catalog path {}: {}",
+            error.path.display(),
+            error.message
+        )?;
+    }
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| !already.contains(&canonical(f)))
+        .collect();
+    let mut reports = Vec::new();
+    for outcome in check_files(linter, &files, None, false) {
+        match outcome {
+            Ok((report, _)) => reports.push(report),
+            Err((path, error)) => {
+                writeln!(
+                    stderr,
+                    "offerlint: failed to read catalog file {}: {error}",
+                    path.display()
+                )?;
+            }
+        }
+    }
+    Ok(reports)
+}
+
+fn legacy_profile() -> SchemaProfile {
+    SchemaProfile {
+        quantity_max_digits: 19,
+        quantity_strictly_positive: true,
+    }
+}
+
+/// Loads the configuration: `Ok(Ok(None))` when there is none, `Ok(Err(code))` when it is
+/// broken (already reported with code frames).
+fn load_config(args: &CheckArgs) -> io::Result<Result<Option<Config>, ExitCode>> {
+    if args.no_config {
+        return Ok(Ok(None));
+    }
+    let path = match &args.config {
+        Some(path) => path.clone(),
+        None => match Config::discover(&std::env::current_dir()?) {
+            Some(path) => path,
+            None => return Ok(Ok(None)),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            writeln!(
+                io::stderr(),
+                "offerlint: failed to read config {}: {error}",
+                path.display()
+            )?;
+            return Ok(Err(ExitCode::from(2)));
+        }
+    };
+    let base = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let base = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    };
+    match Config::parse(&text, &base, offerlint::registry::Registry::builtin()) {
+        Ok(config) => {
+            tracing::debug!(config = %path.display(), "using configuration");
+            Ok(Ok(Some(config)))
+        }
+        Err(errors) => {
+            report_config_errors(&path, &text, &errors)?;
+            Ok(Err(ExitCode::from(2)))
+        }
+    }
+}
+
+fn report_config_errors(path: &Path, text: &str, errors: &[ConfigError]) -> io::Result<()> {
+    let mut stderr = io::stderr().lock();
+    for error in errors {
+        let frame = output::config_frame(path, text, error);
+        writeln!(stderr, "{frame}")?;
+    }
+    writeln!(
+        stderr,
+        "offerlint: {} problem(s) in {}",
+        errors.len(),
+        path.display()
+    )
+}
+
 /// Picks the format from the extension; for other names, sniffs the first character.
 fn format_of(name: &str, bytes: &[u8]) -> Format {
-    if walk::has_lint_extension(std::path::Path::new(name)) {
+    if walk::has_lint_extension(Path::new(name)) {
         return Format::from_name(name);
     }
     let first = bytes

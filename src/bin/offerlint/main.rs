@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod output;
+mod rules;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -15,6 +16,8 @@ fn main() -> ExitCode {
     init_logging(args.verbose);
     let outcome = match args.command {
         args::Command::Check(check_args) => check::run(&check_args),
+        args::Command::Rules(rules_args) => rules::list(&rules_args),
+        args::Command::Explain { rule } => rules::explain(&rule),
     };
     match outcome {
         Ok(code) => code,

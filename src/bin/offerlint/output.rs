@@ -53,6 +53,32 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
     )
 }
 
+/// Renders a config mistake with a code frame in the config file.
+pub fn config_frame(
+    path: &std::path::Path,
+    text: &str,
+    error: &offerlint::config::ConfigError,
+) -> String {
+    let length = error.span.end.saturating_sub(error.span.start).max(1);
+    let mut diagnostic = MietteDiagnostic::new(error.message.clone())
+        .with_code("offerlint::config")
+        .with_label(LabeledSpan::at(
+            error.span.start..error.span.start + length,
+            "here",
+        ));
+    if let Some(help) = &error.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    let name = path.display().to_string();
+    let report =
+        miette::Report::new(diagnostic).with_source_code(NamedSource::new(name, text.to_owned()));
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
+    let mut frame = String::new();
+    let _ = handler.render_report(&mut frame, report.as_ref());
+    frame
+}
+
 fn to_miette(finding: &Finding) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,

@@ -1,0 +1,85 @@
+//! `offerlint rules` and `offerlint explain`: the rule table for people and machines.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use offerlint::registry::{Registry, check_name, markdown};
+
+use crate::args::{RulesArgs, RulesFormat};
+
+/// Prints the rule table (text, JSON or Markdown).
+pub fn list(args: &RulesArgs) -> io::Result<ExitCode> {
+    let registry = Registry::builtin();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.markdown {
+        out.write_all(markdown(registry).as_bytes())?;
+    } else if args.format == RulesFormat::Json {
+        serde_json::to_writer_pretty(&mut out, registry.rules())?;
+        writeln!(out)?;
+    } else {
+        let width = registry
+            .rules()
+            .iter()
+            .map(|r| r.id.len())
+            .max()
+            .unwrap_or(0);
+        for rule in registry.rules() {
+            writeln!(
+                out,
+                "{:<width$}  {:<7}  {}",
+                rule.id,
+                rule.severity.as_str(),
+                rule.summary
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints one rule's documentation with its examples.
+pub fn explain(id: &str) -> io::Result<ExitCode> {
+    let registry = Registry::builtin();
+    let Some(rule) = registry.get(id) else {
+        let mut stderr = io::stderr().lock();
+        write!(stderr, "offerlint: unknown rule `{id}`")?;
+        if let Some(close) = registry.closest(id) {
+            write!(stderr, "; did you mean `{close}`?")?;
+        }
+        writeln!(stderr)?;
+        return Ok(ExitCode::from(2));
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    writeln!(out, "{}: {}\n", rule.id, rule.summary)?;
+    writeln!(out, "severity:   {}", rule.severity)?;
+    writeln!(out, "checked by: {}", check_name(rule.check))?;
+    writeln!(out, "sources:    {}", rule.sources.join(", "))?;
+    if !rule.aliases.is_empty() {
+        writeln!(out, "aliases:    {}", rule.aliases.join(", "))?;
+    }
+    if !rule.message.is_empty() {
+        writeln!(out, "message:    {}", rule.message)?;
+    }
+    writeln!(out, "\n{}", rule.docs.trim_end())?;
+    if let Some(examples) = &rule.examples {
+        writeln!(
+            out,
+            "\nInvalid ({}):\n\n{}",
+            examples.kind,
+            indent(&examples.invalid)
+        )?;
+        writeln!(out, "Valid:\n\n{}", indent(&examples.valid))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn indent(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
