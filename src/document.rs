@@ -333,10 +333,17 @@ pub struct Parsed {
 }
 
 /// Maps byte offsets to 1-based line and column numbers (columns count characters).
+///
+/// Columns are counted from a per-chunk tally of characters, so each lookup reads at most
+/// one chunk of bytes, however long the line (a minified file is one line).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Number of characters before byte `k * COLUMN_CHUNK`, for every `k`.
+    chars_before_chunk: Vec<usize>,
 }
+
+const COLUMN_CHUNK: usize = 64;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
@@ -344,7 +351,17 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text.as_bytes()));
-        Self { line_starts }
+        let mut chars_before_chunk = Vec::with_capacity(text.len() / COLUMN_CHUNK + 1);
+        let mut chars = 0;
+        for chunk in text.as_bytes().chunks(COLUMN_CHUNK) {
+            chars_before_chunk.push(chars);
+            chars += count_chars(chunk);
+        }
+        chars_before_chunk.push(chars);
+        Self {
+            line_starts,
+            chars_before_chunk,
+        }
     }
 
     /// Returns the 1-based line and column of a byte offset.
@@ -356,9 +373,9 @@ impl LineIndex {
             Err(next) => next - 1,
         };
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
+        let column = self
+            .chars_before(text, offset)
+            .saturating_sub(self.chars_before(text, start));
         (line + 1, column + 1)
     }
 
@@ -373,6 +390,24 @@ impl LineIndex {
             .nth(column)
             .map_or(text.len(), |(byte, _)| start + byte)
     }
+
+    /// Returns the number of characters that start before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / COLUMN_CHUNK;
+        let Some(&before) = self.chars_before_chunk.get(chunk) else {
+            return count_chars(text.as_bytes());
+        };
+        let tail = text
+            .as_bytes()
+            .get(chunk * COLUMN_CHUNK..offset)
+            .unwrap_or_default();
+        before + count_chars(tail)
+    }
+}
+
+/// Counts the characters that start in `bytes` (every byte but UTF-8 continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count()
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -476,6 +511,26 @@ mod tests {
         let offset = text.find('x').unwrap();
         assert_eq!(index.line_col(text, offset), (2, 3));
         assert_eq!(index.offset(text, 2, 2), offset);
+    }
+
+    #[test]
+    fn counts_columns_on_long_lines_without_rescanning_the_line() {
+        // Every lookup used to count characters from the start of the line.
+        let text = "\u{e9}a\u{2713}".repeat(100_000);
+        let index = LineIndex::new(&text);
+        let started = std::time::Instant::now();
+        for (column, (offset, _)) in text.char_indices().enumerate().step_by(7) {
+            assert_eq!(index.line_col(&text, offset), (1, column + 1));
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
+        let text = "ab\ncd\u{e9}\n\u{e9}x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, text.len()), (3, 3));
+        assert_eq!(index.line_col(text, 3), (2, 1));
     }
 
     #[test]
