@@ -198,6 +198,31 @@ impl Linter {
         report
     }
 
+    /// Checks a parsed JSON value, such as the response a webhook handler is about to send.
+    ///
+    /// The value is written out as compact JSON and checked like a file named `name`, so
+    /// lines and columns in the report refer to that compact text.
+    ///
+    /// ```
+    /// use offerlint::{Kind, Linter};
+    ///
+    /// let linter = Linter::new()?;
+    /// let response = serde_json::json!({"version": 2, "status": "valid", "sessionMetadata": {}, "offers": []});
+    /// let report = linter.check_value("response", &response, Some(Kind::PisResponse));
+    /// assert_eq!(report.findings[0].rule, "pis-empty-offers");
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
+    #[must_use]
+    pub fn check_value(
+        &self,
+        name: &str,
+        value: &serde_json::Value,
+        kind: Option<Kind>,
+    ) -> FileReport {
+        let text = value.to_string();
+        self.check_str(name, &text, Format::Json, kind)
+    }
+
     /// Checks text that is already decoded.
     #[must_use]
     pub fn check_str(
@@ -317,13 +342,7 @@ impl Linter {
                 Some(Segment::Index(i)) => Some(*i),
                 _ => None,
             });
-            let unit = report
-                .documents
-                .iter()
-                .position(|d| {
-                    d.stream_index == stream && (d.element.is_none() || d.element == element)
-                })
-                .unwrap_or(report.documents.len());
+            let unit = unit_of(&report.documents, stream, element);
             let offer_id = report.documents.get(unit).and_then(|d| d.offer_id.clone());
             report.findings.push(Finding {
                 rule: problem.rule.to_owned(),
@@ -387,6 +406,27 @@ impl Linter {
             stage: Stage::Parse,
             related: Vec::new(),
         }
+    }
+}
+
+/// Returns the unit a parser problem belongs to, or `documents.len()` if none.
+///
+/// Units are in stream order and the elements of an array root are numbered from 0, so the
+/// unit is found directly: a search through all units for each problem was quadratic in
+/// files with many elements and many problems.
+fn unit_of(documents: &[DocumentInfo], stream: usize, element: Option<usize>) -> usize {
+    let first = documents.partition_point(|d| d.stream_index < stream);
+    let belongs = |unit: usize| {
+        documents.get(unit).is_some_and(|d| {
+            d.stream_index == stream && (d.element.is_none() || d.element == element)
+        })
+    };
+    if belongs(first) {
+        return first;
+    }
+    match element {
+        Some(index) if belongs(first + index) => first + index,
+        _ => documents.len(),
     }
 }
 
@@ -583,6 +623,47 @@ mod tests {
 
     fn lint(text: &str, format: Format, kind: Option<Kind>) -> FileReport {
         Linter::new().unwrap().check_str("test", text, format, kind)
+    }
+
+    #[test]
+    fn attaches_parse_problems_to_their_element_without_searching_every_unit() {
+        let count = 30_000;
+        let text = format!("[{}y]", "y, ".repeat(count - 1));
+        let started = std::time::Instant::now();
+        let report = lint(&text, Format::Yaml, None);
+        let elapsed = started.elapsed();
+        let warnings: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "parse-yaml11-boolean")
+            .collect();
+        assert_eq!(warnings.len(), count);
+        assert!(warnings.iter().enumerate().all(|(i, f)| f.document == i));
+        assert!(elapsed < std::time::Duration::from_secs(10), "took {elapsed:?}");
+    }
+
+    #[test]
+    fn places_parse_problems_in_the_right_unit() {
+        let documents = |units: &[(usize, Option<usize>)]| -> Vec<DocumentInfo> {
+            units
+                .iter()
+                .map(|&(stream_index, element)| DocumentInfo {
+                    stream_index,
+                    element,
+                    kind: None,
+                    offer_id: None,
+                })
+                .collect()
+        };
+        let units = documents(&[(0, None), (1, Some(0)), (1, Some(1)), (3, None)]);
+        assert_eq!(unit_of(&units, 0, None), 0);
+        assert_eq!(unit_of(&units, 0, Some(4)), 0);
+        assert_eq!(unit_of(&units, 1, Some(1)), 2);
+        assert_eq!(unit_of(&units, 1, Some(2)), 4);
+        assert_eq!(unit_of(&units, 1, None), 4);
+        assert_eq!(unit_of(&units, 2, None), 4);
+        assert_eq!(unit_of(&units, 3, Some(0)), 3);
+        assert_eq!(unit_of(&[], 0, None), 0);
     }
 
     #[test]
