@@ -639,7 +639,10 @@ mod tests {
             .collect();
         assert_eq!(warnings.len(), count);
         assert!(warnings.iter().enumerate().all(|(i, f)| f.document == i));
-        assert!(elapsed < std::time::Duration::from_secs(10), "took {elapsed:?}");
+        assert!(
+            elapsed < std::time::Duration::from_secs(10),
+            "took {elapsed:?}"
+        );
     }
 
     #[test]
