@@ -1,5 +1,5 @@
 //! Small readers shared by several rules: the offer type of an offer configuration, its
-//! sequences and prices, and schedule time frames.
+//! sequences and prices, the offers of a PIS response, and schedule time frames.
 //!
 //! Every reader returns `None` or nothing at all for a value of the wrong shape, so a rule
 //! built on them skips what the schema stage already reports.
@@ -105,6 +105,17 @@ pub fn sequences_with_paths<'a>(
         .map(move |(index, sequence)| (base.index(index), sequence))
 }
 
+/// Returns every sequence's `index` with the sequence's path, or `None` when one index is
+/// missing or not an integer (which makes the numbering unknowable).
+pub fn integer_indexes(offer: &Node, offer_path: &Path) -> Option<Vec<(i64, Path)>> {
+    sequences_with_paths(offer, offer_path)
+        .map(|(path, sequence)| {
+            let index = sequence.get("index").and_then(Node::as_i64)?;
+            Some((index, path))
+        })
+        .collect()
+}
+
 /// Returns the `products` array of a sequence.
 pub fn products(sequence: &Node) -> Option<&[Node]> {
     sequence.get("products")?.as_array()
@@ -125,6 +136,24 @@ pub fn is_free(offer: &Node) -> bool {
         Some(first) => first == 0 && prices.all(|other| other == 0),
         None => false,
     }
+}
+
+/// Returns each entry of a PIS response's `offers` array with its path.
+pub fn pis_offers<'a>(context: &Context<'a>) -> impl Iterator<Item = (Path, &'a Node)> + use<'a> {
+    let offers = if context.kind == Kind::PisResponse {
+        context
+            .root
+            .get("offers")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+    } else {
+        &[]
+    };
+    let base = Path::root().key("offers");
+    offers
+        .iter()
+        .enumerate()
+        .map(move |(index, offer)| (base.index(index), offer))
 }
 
 /// One schedule time frame whose bounds parsed as timestamps with a time zone.

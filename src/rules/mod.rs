@@ -26,7 +26,15 @@ mod offer_v2_schedule_start_before_end;
 mod offer_v2_schedule_timeframes_required;
 mod offer_v2_single_sequence;
 mod offer_v2_ui_id_required;
+mod pis_badge_position_deprecated;
+mod pis_dynamic_offer_ui_deprecated;
 mod pis_empty_offers;
+mod pis_ends_in_milliseconds;
+mod pis_offer_id_unique;
+mod pis_player_availability_remaining_le_total;
+mod pis_rarity_legacy_shape;
+mod pis_sequence_index_contiguous;
+mod pis_sequence_index_start_at_1;
 
 use crate::document::{Node, Path};
 use crate::kind::Kind;
@@ -169,7 +177,30 @@ pub const CODE_RULES: &[(&str, Check)] = &[
     ),
     ("offer-v2-single-sequence", offer_v2_single_sequence::check),
     ("offer-v2-ui-id-required", offer_v2_ui_id_required::check),
+    (
+        "pis-badge-position-deprecated",
+        pis_badge_position_deprecated::check,
+    ),
+    (
+        "pis-dynamic-offer-ui-deprecated",
+        pis_dynamic_offer_ui_deprecated::check,
+    ),
     ("pis-empty-offers", pis_empty_offers::check),
+    ("pis-ends-in-milliseconds", pis_ends_in_milliseconds::check),
+    ("pis-offer-id-unique", pis_offer_id_unique::check),
+    (
+        "pis-player-availability-remaining-le-total",
+        pis_player_availability_remaining_le_total::check,
+    ),
+    ("pis-rarity-legacy-shape", pis_rarity_legacy_shape::check),
+    (
+        "pis-sequence-index-contiguous",
+        pis_sequence_index_contiguous::check,
+    ),
+    (
+        "pis-sequence-index-start-at-1",
+        pis_sequence_index_start_at_1::check,
+    ),
 ];
 
 /// Runs every per-document code rule.
