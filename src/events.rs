@@ -131,6 +131,171 @@ pub fn reason_json(findings: &[&Finding]) -> String {
     serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned())
 }
 
+impl IntegrationErrorEvent {
+    /// Parses `data.reason` as the documented `[{property, validationError}]` array.
+    pub fn reasons(&self) -> Result<Vec<ReasonEntry>, serde_json::Error> {
+        serde_json::from_str(&self.data.reason)
+    }
+}
+
+/// The name of the v2 event offerlint can emit instead of the v1 event.
+pub const V2_INVALID_PROPERTY: &str = "webstore.personalization_api.error.invalid_property";
+
+/// A v2 event envelope (Events v2), as offerlint emits it for invalid properties and as the
+/// store sends personalization errors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct V2Event {
+    /// Dotted event name.
+    pub event_name: String,
+    /// Unique id (UUID), the key for de-duplicating redeliveries.
+    pub event_id: String,
+    /// Epoch milliseconds.
+    pub timestamp: i64,
+    /// Player session id, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// Request id.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// `success`, `failed`, or null.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// Short reason, or null.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The PIS `attributes` echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<serde_json::Value>,
+    /// The player: `{id | playerId, email, name}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<serde_json::Value>,
+    /// The session metadata echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_metadata: Option<serde_json::Value>,
+    /// The PIS request id a personalization error refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_request_id: Option<String>,
+    /// Error details of a personalization error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<serde_json::Value>,
+    /// offerlint's details: v2 documents no field for the per-property list, so it travels in
+    /// this clearly namespaced extension.
+    #[serde(
+        rename = "x-offerlint",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offerlint: Option<V2Details>,
+}
+
+/// The per-property details offerlint adds to a v2 event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct V2Details {
+    /// The offer, for business-rule events about one offer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_external_id: Option<String>,
+    /// The same entries as a v1 `reason`, as an array rather than a string.
+    pub reasons: Vec<ReasonEntry>,
+}
+
+/// Builds v2 envelopes carrying the same content as [`build_events`].
+#[must_use]
+pub fn build_v2_events(report: &FileReport, context: &EventContext) -> Vec<V2Event> {
+    build_events(report, context)
+        .into_iter()
+        .map(|event| V2Event {
+            event_name: V2_INVALID_PROPERTY.to_owned(),
+            event_id: uuid::Uuid::new_v4().to_string(),
+            timestamp: event.timestamp,
+            session_id: None,
+            request_id: Some(event.data.request_id.clone()),
+            result: Some("failed".to_owned()),
+            reason: Some("invalid_property".to_owned()),
+            attributes: None,
+            customer: Some(serde_json::json!({ "playerId": event.data.player_id })),
+            session_metadata: None,
+            correlation_request_id: None,
+            error: None,
+            offerlint: Some(V2Details {
+                offer_external_id: event.data.offer_external_id.clone(),
+                reasons: event.reasons().unwrap_or_default(),
+            }),
+        })
+        .collect()
+}
+
+/// An error event received from the store, in any of its documented shapes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IncomingErrorEvent {
+    /// v1 with `event: invalid_property_error`, millisecond timestamp, array reason.
+    V1(IntegrationErrorEvent),
+    /// v1 as on the older Error Events page: no `event`, often a seconds timestamp, and a
+    /// `reason` that may hold an object instead of an array.
+    V1Legacy(LegacyErrorEvent),
+    /// A v2 envelope (`webstore.personalization_api.error[.invalid_property]`).
+    V2(V2Event),
+}
+
+/// The older v1 variant (spec events.md §3.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegacyErrorEvent {
+    /// Timestamp as sent (seconds or milliseconds).
+    pub timestamp: i64,
+    /// The payload.
+    pub data: EventData,
+}
+
+impl LegacyErrorEvent {
+    /// Returns the timestamp in milliseconds (a 10-digit value is taken as seconds).
+    #[must_use]
+    pub fn timestamp_ms(&self) -> i64 {
+        if self.timestamp < 100_000_000_000 {
+            self.timestamp.saturating_mul(1000)
+        } else {
+            self.timestamp
+        }
+    }
+}
+
+/// Why an incoming event could not be read.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum EventParseError {
+    /// Not JSON, or not an object.
+    #[error("event is not a JSON object: {0}")]
+    #[diagnostic(code(offerlint::event::json))]
+    Json(#[from] serde_json::Error),
+    /// A JSON object of no known event shape.
+    #[error("event matches no known error-event shape: {0}")]
+    #[diagnostic(code(offerlint::event::shape))]
+    Shape(String),
+}
+
+/// Parses an error event as the store posts it to the events webhook.
+pub fn parse_error_event(bytes: &[u8]) -> Result<IncomingErrorEvent, EventParseError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes)?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| EventParseError::Shape("not an object".to_owned()))?;
+    if object.contains_key("eventName") {
+        return serde_json::from_value(value)
+            .map(IncomingErrorEvent::V2)
+            .map_err(|e| EventParseError::Shape(e.to_string()));
+    }
+    match object.get("event").and_then(serde_json::Value::as_str) {
+        Some(INVALID_PROPERTY_ERROR) => serde_json::from_value(value)
+            .map(IncomingErrorEvent::V1)
+            .map_err(|e| EventParseError::Shape(e.to_string())),
+        Some(other) => Err(EventParseError::Shape(format!(
+            "event `{other}` is not an error event"
+        ))),
+        None => serde_json::from_value(value)
+            .map(IncomingErrorEvent::V1Legacy)
+            .map_err(|e| EventParseError::Shape(e.to_string())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +325,50 @@ mod tests {
         let reason: Vec<ReasonEntry> = serde_json::from_str(&events[0].data.reason).unwrap();
         let properties: Vec<&str> = reason.iter().map(|e| e.property.as_str()).collect();
         assert_eq!(properties, ["status", "offersOrder"]);
+    }
+
+    #[test]
+    fn wraps_the_same_reasons_in_a_v2_envelope() {
+        let text = r#"{"version": 2, "status": "Valid", "sessionMetadata": {}}"#;
+        let report = Linter::new()
+            .unwrap()
+            .check_str("r.json", text, Format::Json, None);
+        let events = build_v2_events(&report, &context());
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].event_name, V2_INVALID_PROPERTY);
+        let details = events[0].offerlint.as_ref().unwrap();
+        assert_eq!(details.reasons[0].property, "status");
+        let text = serde_json::to_string(&events[0]).unwrap();
+        assert!(text.contains("\"x-offerlint\""));
+    }
+
+    #[test]
+    fn parses_all_documented_error_event_shapes() {
+        let v1 = br#"{"timestamp": 1767225600123, "event": "invalid_property_error",
+            "data": {"requestId": "r", "playerId": "p", "reason": "[{\"property\":\"a\",\"validationError\":\"a must be a string\"}]"}}"#;
+        let IncomingErrorEvent::V1(event) = parse_error_event(v1).unwrap() else {
+            panic!("expected v1");
+        };
+        assert_eq!(event.reasons().unwrap()[0].property, "a");
+
+        let legacy = br#"{"timestamp": 1767225600, "data": {"requestId": "r", "playerId": "p",
+            "offerExternalId": "o", "reason": "{\"error\": \"Invalid property\"}"}}"#;
+        let IncomingErrorEvent::V1Legacy(event) = parse_error_event(legacy).unwrap() else {
+            panic!("expected the legacy variant");
+        };
+        assert_eq!(event.timestamp_ms(), 1_767_225_600_000);
+        assert_eq!(event.data.offer_external_id.as_deref(), Some("o"));
+
+        let v2 = br#"{"eventName": "webstore.personalization_api.error", "eventId": "e",
+            "timestamp": 1, "requestId": "q", "result": null, "reason": null,
+            "correlationRequestId": "c", "error": {"type": "TimeoutError", "reason": "timeout"}}"#;
+        let IncomingErrorEvent::V2(event) = parse_error_event(v2).unwrap() else {
+            panic!("expected v2");
+        };
+        assert_eq!(event.correlation_request_id.as_deref(), Some("c"));
+
+        assert!(parse_error_event(b"[1]").is_err());
+        assert!(parse_error_event(br#"{"event": "login_resolved"}"#).is_err());
     }
 
     #[test]

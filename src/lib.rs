@@ -34,6 +34,12 @@ pub mod walk;
 
 pub use diagnostic::{Finding, Position, Related, Severity, Stage};
 pub use document::Format;
-pub use events::{EventContext, IntegrationErrorEvent, ReasonEntry, build_events};
+pub use events::{
+    EventContext, IncomingErrorEvent, IntegrationErrorEvent, ReasonEntry, V2Event, build_events,
+    build_v2_events, parse_error_event,
+};
 pub use kind::Kind;
 pub use linter::{DocumentInfo, FileReport, Linter, LinterError, LinterOptions};
+
+/// What checking one document or file found: its findings and what was checked.
+pub type Report = FileReport;

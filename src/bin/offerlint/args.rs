@@ -103,6 +103,9 @@ pub enum OutputFormat {
     Json,
     /// A JSON array of Integration Error Events, as the store would send them.
     Events,
+    /// The same events in the Events v2 envelope
+    /// (`webstore.personalization_api.error.invalid_property`).
+    EventsV2,
 }
 
 /// Severities a run can fail on.

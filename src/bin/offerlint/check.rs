@@ -100,7 +100,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     match args.format {
         OutputFormat::Human => output::human(&mut out, &reports, fail_on)?,
         OutputFormat::Json => output::json(&mut out, &reports)?,
-        OutputFormat::Events => output::events(&mut out, &reports, args)?,
+        OutputFormat::Events => output::events(&mut out, &reports, args, false)?,
+        OutputFormat::EventsV2 => output::events(&mut out, &reports, args, true)?,
     }
     out.flush()?;
 

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
-use offerlint::{EventContext, FileReport, Finding, Severity, build_events};
+use offerlint::{EventContext, FileReport, Finding, Severity, build_events, build_v2_events};
 use serde::Serialize;
 
 use crate::args::CheckArgs;
@@ -211,7 +211,12 @@ pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
 }
 
 /// Prints one JSON array of v1 Integration Error Events for every file.
-pub fn events(out: &mut impl Write, reports: &[Checked], args: &CheckArgs) -> io::Result<()> {
+pub fn events(
+    out: &mut impl Write,
+    reports: &[Checked],
+    args: &CheckArgs,
+    v2: bool,
+) -> io::Result<()> {
     let timestamp_ms = args
         .now
         .unwrap_or_else(jiff::Timestamp::now)
@@ -222,6 +227,14 @@ pub fn events(out: &mut impl Write, reports: &[Checked], args: &CheckArgs) -> io
         timestamp_ms,
         min_severity: Severity::Error,
     };
+    if v2 {
+        let events: Vec<_> = reports
+            .iter()
+            .flat_map(|(report, _)| build_v2_events(report, &context))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &events)?;
+        return writeln!(out);
+    }
     let events: Vec<_> = reports
         .iter()
         .flat_map(|(report, _)| build_events(report, &context))
