@@ -235,7 +235,7 @@ pub enum IncomingErrorEvent {
     /// `reason` that may hold an object instead of an array.
     V1Legacy(LegacyErrorEvent),
     /// A v2 envelope (`webstore.personalization_api.error[.invalid_property]`).
-    V2(V2Event),
+    V2(Box<V2Event>),
 }
 
 /// The older v1 variant (spec events.md §3.2).
@@ -280,7 +280,7 @@ pub fn parse_error_event(bytes: &[u8]) -> Result<IncomingErrorEvent, EventParseE
         .ok_or_else(|| EventParseError::Shape("not an object".to_owned()))?;
     if object.contains_key("eventName") {
         return serde_json::from_value(value)
-            .map(IncomingErrorEvent::V2)
+            .map(|event| IncomingErrorEvent::V2(Box::new(event)))
             .map_err(|e| EventParseError::Shape(e.to_string()));
     }
     match object.get("event").and_then(serde_json::Value::as_str) {
