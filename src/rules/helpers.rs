@@ -5,7 +5,7 @@
 //! built on them skips what the schema stage already reports.
 
 use super::Context;
-use crate::document::{Node, Path};
+use crate::document::{Node, Path, Value};
 use crate::kind::Kind;
 
 /// An Offers API v2 offer type, with popups split by sub-type.
@@ -85,6 +85,14 @@ pub fn offer_type(context: &Context<'_>) -> Option<OfferType> {
         _ => return None,
     };
     Some(offer_type)
+}
+
+/// Returns the member value for `key` unless it is missing or `null`.
+///
+/// Many serializers write an unset field as `null`; a rule about a field being sent treats
+/// that as not sent.
+pub fn given<'a>(holder: &'a Node, key: &str) -> Option<&'a Node> {
+    holder.get(key).filter(|value| value.value != Value::Null)
 }
 
 /// Returns the `productsSequence` array of an offer (configuration or PIS entry).

@@ -2,7 +2,7 @@
 //! count on a recurring basis; without a `playerAvailability` limit on a sequence there is
 //! nothing to reset, so the setting has no effect.
 
-use super::helpers::{offer_type, sequences};
+use super::helpers::{given, offer_type, sequences};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -15,13 +15,13 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     let Some(schedule) = root.get("schedule") else {
         return;
     };
-    if schedule.get("intervals").is_none() {
+    if given(schedule, "intervals").is_none() {
         return;
     }
     let limited = sequences(root)
         .unwrap_or_default()
         .iter()
-        .any(|sequence| sequence.get("playerAvailability").is_some());
+        .any(|sequence| given(sequence, "playerAvailability").is_some());
     if !limited {
         hits.push(
             Hit::at(
@@ -64,5 +64,15 @@ mod tests {
     fn stays_silent_without_intervals() {
         let text = special("").replace("  intervals: weekly\n", "");
         assert!(hits(&text, "offer").is_empty());
+        let null = special("").replace("intervals: weekly", "intervals: null");
+        assert!(hits(&null, "offer").is_empty());
+    }
+
+    #[test]
+    fn a_null_limit_is_no_limit() {
+        assert_eq!(
+            hits(&special("playerAvailability: null, "), "offer").len(),
+            1
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! popups and checkout links. On other types the API has no such field, so the limit the
 //! publisher meant is never applied.
 
-use super::helpers::{OfferType, offer_type, sequences_with_paths};
+use super::helpers::{OfferType, given, offer_type, sequences_with_paths};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -18,7 +18,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
         return;
     }
     for (path, sequence) in sequences_with_paths(context.root, &Path::root()) {
-        if sequence.get("playerAvailability").is_some() {
+        if given(sequence, "playerAvailability").is_some() {
             hits.push(
                 Hit::at(
                     "offer-v2-player-availability-type",

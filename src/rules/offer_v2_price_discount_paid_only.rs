@@ -2,7 +2,7 @@
 //! free sequence it has nothing to discount. The store refresh docs say so; the logic holds for
 //! every offer type.
 
-use super::helpers::{is_free, offer_type, price, sequences_with_paths};
+use super::helpers::{given, is_free, offer_type, price, sequences_with_paths};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -13,11 +13,11 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
         return;
     }
     let root = context.root;
-    if root.get("priceDiscount").is_some() && is_free(root) {
+    if given(root, "priceDiscount").is_some() && is_free(root) {
         hits.push(hit(Path::root().key("priceDiscount")));
     }
     for (path, sequence) in sequences_with_paths(root, &Path::root()) {
-        if sequence.get("priceDiscount").is_some() && price(sequence) == Some(0) {
+        if given(sequence, "priceDiscount").is_some() && price(sequence) == Some(0) {
             hits.push(hit(path.key("priceDiscount")));
         }
     }

@@ -2,7 +2,7 @@
 //! page feed the progress bar. Popups and checkout links never add points, so
 //! `progressBarPoints` on them is a setting that does nothing.
 
-use super::helpers::{OfferType, offer_type, sequences_with_paths};
+use super::helpers::{OfferType, given, offer_type, sequences_with_paths};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -15,7 +15,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
         return;
     }
     for (path, sequence) in sequences_with_paths(context.root, &Path::root()) {
-        if sequence.get("progressBarPoints").is_some() {
+        if given(sequence, "progressBarPoints").is_some() {
             hits.push(
                 Hit::at(
                     "offer-v2-progress-points-not-popup-checkout",

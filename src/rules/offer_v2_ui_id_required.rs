@@ -1,7 +1,7 @@
 //! `offer-v2-ui-id-required`: every offer is drawn with a design, named by its internal id
 //! (`offerUiId`) or its external id (`offerExternalUiId`); the Offers API needs one of them.
 
-use super::helpers::offer_type;
+use super::helpers::{given, offer_type};
 use super::{Context, Hit};
 use crate::document::{Node, Path};
 use crate::schema::Anchor;
@@ -12,8 +12,8 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
         return;
     }
     let root = context.root;
-    let internal = root.get("offerUiId");
-    let external = root.get("offerExternalUiId");
+    let internal = given(root, "offerUiId");
+    let external = given(root, "offerExternalUiId");
     if [internal, external]
         .into_iter()
         .flatten()
@@ -83,5 +83,12 @@ productsSequence:
         assert_eq!(found[0].path.dotted(), "offerExternalUiId");
         assert_eq!(found[0].message, "offerExternalUiId should not be empty");
         assert_eq!(found[0].anchor, Anchor::Value);
+    }
+
+    #[test]
+    fn treats_a_null_id_as_missing() {
+        let found = full_hits(&format!("{BUNDLE}offerUiId: null\n"), "offer");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].anchor, Anchor::Parent);
     }
 }

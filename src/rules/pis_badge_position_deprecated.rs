@@ -2,7 +2,7 @@
 //! every badge, yet calls it outdated: the dashboard decides where a badge appears. Sending it
 //! does no harm and has no effect, so every present `position` gets a warning that says so.
 
-use super::helpers::{pis_offers, sequences_with_paths};
+use super::helpers::{given, pis_offers, sequences_with_paths};
 use super::{Context, Hit};
 use crate::document::{Node, Path};
 use crate::schema::Anchor;
@@ -26,7 +26,7 @@ fn badge_positions(holder: &Node, path: &Path, hits: &mut Vec<Hit>) {
         return;
     };
     for (index, badge) in badges.iter().enumerate() {
-        if badge.get("position").is_some() {
+        if given(badge, "position").is_some() {
             let mut hit = Hit::at(
                 "pis-badge-position-deprecated",
                 path.key("badges").index(index).key("position"),

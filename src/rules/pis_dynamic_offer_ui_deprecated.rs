@@ -2,14 +2,14 @@
 //! badges on an offer. The current callback describes `productSale`, `priceDiscount` and
 //! `badges` instead, and the old object may stop working.
 
-use super::helpers::pis_offers;
+use super::helpers::{given, pis_offers};
 use super::{Context, Hit};
 use crate::schema::Anchor;
 
 /// Reports each offer that sends `dynamicOfferUi`, on its key.
 pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     for (path, offer) in pis_offers(context) {
-        if offer.get("dynamicOfferUi").is_some() {
+        if given(offer, "dynamicOfferUi").is_some() {
             let mut hit = Hit::at(
                 "pis-dynamic-offer-ui-deprecated",
                 path.key("dynamicOfferUi"),
@@ -53,6 +53,8 @@ mod tests {
     fn stays_silent_on_the_current_fields() {
         let current = r#""productSale": {"sale": 20, "type": "percentage"}, "#;
         assert!(hits(&response(current), "pis-response").is_empty());
+        let null = r#""dynamicOfferUi": null, "#;
+        assert!(hits(&response(null), "pis-response").is_empty());
     }
 
     #[test]

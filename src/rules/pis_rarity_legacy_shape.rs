@@ -2,7 +2,7 @@
 //! under `rarityProductInfo`; the current schema nests them in `tooltip` (or replaces them with
 //! tooltip sections). The flat form is accepted but may stop working.
 
-use super::helpers::{pis_offers, products, sequences_with_paths};
+use super::helpers::{given, pis_offers, products, sequences_with_paths};
 use super::{Context, Hit};
 use crate::schema::Anchor;
 
@@ -20,7 +20,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
                 };
                 let info_path = products_path.index(index).key("rarityProductInfo");
                 for key in LEGACY_KEYS {
-                    if info.get(key).is_some() {
+                    if given(info, key).is_some() {
                         let mut hit = Hit::at(
                             "pis-rarity-legacy-shape",
                             info_path.key(key),
