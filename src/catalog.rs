@@ -152,7 +152,7 @@ pub fn extract(kind: Kind, root: &Node, prefix: &Path, locate: &Locate<'_>, fact
                 facts.badges.push(BadgeDef { id, badge_type });
             }
         }
-        Kind::Offer => extract_offer(root, &at, &id_at, facts),
+        Kind::Offer | Kind::OfferV1 => extract_offer(root, &at, &id_at, facts),
         Kind::PisResponse => extract_pis(root, &at, &id_at, facts),
     }
 }

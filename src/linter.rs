@@ -271,7 +271,9 @@ impl Linter {
                 let unit = report.documents.len();
                 let detected = kind.or_else(|| Kind::detect(node));
                 let offer_id = match detected {
-                    Some(Kind::Offer) => node.get("publisherOfferId").and_then(Node::as_str),
+                    Some(Kind::Offer | Kind::OfferV1) => {
+                        node.get("publisherOfferId").and_then(Node::as_str)
+                    }
                     _ => None,
                 };
                 report.documents.push(DocumentInfo {
@@ -578,7 +580,7 @@ impl Scope<'_> {
     /// Returns the id of the offer a path lies in, if any.
     fn offer_id_at(&self, path: &Path) -> Option<String> {
         let id = match self.kind? {
-            Kind::Offer => self.node.get("publisherOfferId"),
+            Kind::Offer | Kind::OfferV1 => self.node.get("publisherOfferId"),
             Kind::PisResponse => match path.0.as_slice() {
                 [Segment::Key(offers), Segment::Index(index), ..] if offers == "offers" => self
                     .node
