@@ -16,8 +16,12 @@ pub use yaml::parse_yaml;
 /// Maximum nesting of arrays and objects a document may have.
 pub const MAX_DEPTH: usize = 256;
 
-/// Maximum number of nodes a YAML file may expand to through aliases.
+/// Maximum number of nodes a YAML file's anchors and aliases may copy.
 pub const MAX_ALIAS_NODES: usize = 1_000_000;
+
+/// Maximum number of bytes of keys and scalars a YAML file's anchors and aliases may copy
+/// (32 MiB): a long string aliased many times is a bomb with few nodes.
+pub const MAX_ALIAS_BYTES: usize = 32 * 1024 * 1024;
 
 /// A half-open byte range `start..end` into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

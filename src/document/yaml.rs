@@ -2,14 +2,16 @@
 //!
 //! Scalars are resolved with the YAML 1.2 core schema: `yes` stays a string (and gets a
 //! warning, since YAML 1.1 tools read it as `true`), `0x1F` is a number. Aliases are expanded
-//! under a node budget so an alias bomb ends as a finding, not as exhausted memory.
+//! under a budget of copied nodes and bytes, so an alias bomb ends as a finding, not as
+//! exhausted memory.
 
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
 use super::{
-    MAX_ALIAS_NODES, MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Path, Span, Value,
+    MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Path,
+    Span, Value,
 };
 
 /// Parses every document of a YAML stream.
@@ -20,7 +22,7 @@ pub fn parse_yaml(text: &str) -> Parsed {
         index: &index,
         frames: Vec::new(),
         anchors: HashMap::new(),
-        expanded: 0,
+        copied: Cost::default(),
         parsed: Parsed::default(),
     };
     let mut parser = Parser::new_from_str(text);
@@ -75,8 +77,10 @@ enum Frame {
 struct Builder<'a> {
     index: &'a CharOffsets<'a>,
     frames: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize)>,
-    expanded: usize,
+    /// Anchored nodes by the parser's anchor id, with what copying one costs.
+    anchors: HashMap<usize, (Node, Cost)>,
+    /// What anchors and aliases have copied so far, charged against the alias budget.
+    copied: Cost,
     parsed: Parsed,
 }
 
@@ -118,28 +122,18 @@ impl Builder<'_> {
                     value,
                     span: Span::new(start, end.max(start)),
                 };
-                self.remember(anchor, &node);
+                self.remember(anchor, &node)?;
                 self.complete(node, Some(text.to_string()))?;
             }
             Event::Alias(anchor) => {
-                let Some((node, count)) = self.anchors.get(&anchor) else {
+                let Some((node, cost)) = self.anchors.get(&anchor) else {
                     return Err(Stop {
                         rule: "parse-syntax",
                         message: "alias refers to an unknown anchor".to_owned(),
                         offset: start,
                     });
                 };
-                self.expanded += count;
-                if self.expanded > MAX_ALIAS_NODES {
-                    return Err(Stop {
-                        rule: "parse-alias-budget",
-                        message: format!(
-                            "aliases expand to more than {MAX_ALIAS_NODES} nodes; \
-                             the file looks like an alias bomb"
-                        ),
-                        offset: start,
-                    });
-                }
+                self.copied.charge(*cost, start)?;
                 let mut node = node.clone();
                 node.span = Span::new(start, end.max(start));
                 self.complete(node, None)?;
@@ -193,7 +187,7 @@ impl Builder<'_> {
                 anchor,
             ),
         };
-        self.remember(anchor, &node);
+        self.remember(anchor, &node)?;
         self.complete(node, None)
     }
 
@@ -224,11 +218,18 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, node: &Node) {
-        if anchor > 0 {
-            self.anchors
-                .insert(anchor, (node.clone(), count_nodes(node)));
+    /// Keeps a copy of an anchored node for its aliases.
+    ///
+    /// The copy is charged to the budget too: nested anchors each keep a copy of their
+    /// subtree, so a file with no alias at all could otherwise fill memory.
+    fn remember(&mut self, anchor: usize, node: &Node) -> Result<(), Stop> {
+        if anchor == 0 {
+            return Ok(());
         }
+        let cost = cost_of(node);
+        self.copied.charge(cost, node.span.start)?;
+        self.anchors.insert(anchor, (node.clone(), cost));
+        Ok(())
     }
 
     /// Returns whether the next scalar is a value (not a mapping key).
@@ -315,17 +316,60 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
-fn count_nodes(node: &Node) -> usize {
-    match &node.value {
-        Value::Array(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        Value::Object(members) => {
-            1 + members
-                .iter()
-                .map(|m| 1 + count_nodes(&m.value))
-                .sum::<usize>()
+/// What copying a node costs: its nodes, and the bytes of its keys and scalars.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Cost {
+    /// Adds the cost of one more copy to this running total, failing past the budget.
+    fn charge(&mut self, copy: Cost, offset: usize) -> Result<(), Stop> {
+        self.nodes = self.nodes.saturating_add(copy.nodes);
+        self.bytes = self.bytes.saturating_add(copy.bytes);
+        if self.nodes > MAX_ALIAS_NODES || self.bytes > MAX_ALIAS_BYTES {
+            return Err(Stop {
+                rule: "parse-alias-budget",
+                message: format!(
+                    "anchors and aliases copy more than {MAX_ALIAS_NODES} nodes or \
+                     {MAX_ALIAS_BYTES} bytes of text; the file looks like an alias bomb"
+                ),
+                offset,
+            });
         }
-        _ => 1,
+        Ok(())
     }
+}
+
+fn cost_of(node: &Node) -> Cost {
+    let mut cost = Cost { nodes: 1, bytes: 0 };
+    let mut add = |inner: Cost| {
+        cost.nodes = cost.nodes.saturating_add(inner.nodes);
+        cost.bytes = cost.bytes.saturating_add(inner.bytes);
+    };
+    match &node.value {
+        Value::Null | Value::Bool(_) => {}
+        Value::Number(number) => add(Cost {
+            nodes: 0,
+            bytes: number.json.len(),
+        }),
+        Value::String(text) => add(Cost {
+            nodes: 0,
+            bytes: text.len(),
+        }),
+        Value::Array(items) => items.iter().for_each(|item| add(cost_of(item))),
+        Value::Object(members) => {
+            for member in members {
+                add(Cost {
+                    nodes: 1,
+                    bytes: member.key.len(),
+                });
+                add(cost_of(&member.value));
+            }
+        }
+    }
+    cost
 }
 
 fn is_yaml11_boolean(text: &str) -> bool {
@@ -504,6 +548,38 @@ mod tests {
         let text = lines.join("\n");
         let parsed = parse_yaml(&text);
         assert_eq!(parsed.problems.last().unwrap().rule, "parse-alias-budget");
+    }
+
+    #[test]
+    fn stops_a_long_string_aliased_many_times() {
+        // Few nodes, but each alias used to copy the whole string: about 60 GB here.
+        let text = format!(
+            "a: &a \"{}\"\nb: [{}*a]\n",
+            "x".repeat(1 << 20),
+            "*a, ".repeat(60_000)
+        );
+        let parsed = parse_yaml(&text);
+        assert_eq!(parsed.problems.last().unwrap().rule, "parse-alias-budget");
+    }
+
+    #[test]
+    fn charges_copies_kept_for_nested_anchors() {
+        // No alias at all, yet every anchor used to keep its own copy of its subtree.
+        let text = format!(
+            "{}{}1{}",
+            "&a [".repeat(200),
+            "1, ".repeat(20_000),
+            "]".repeat(200)
+        );
+        let parsed = parse_yaml(&text);
+        assert_eq!(parsed.problems.last().unwrap().rule, "parse-alias-budget");
+    }
+
+    #[test]
+    fn resolves_ordinary_anchors_within_the_budget() {
+        let text = "base: &base {price: 100, sku: gems}\nitems: [*base, *base, *base]\n";
+        let node = one(text);
+        assert_eq!(node.get("items").unwrap().as_array().unwrap().len(), 3);
     }
 
     #[test]
