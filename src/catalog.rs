@@ -548,7 +548,9 @@ impl<'a> Catalog<'a> {
                 }
             }
         }
-        if !self.offers.is_empty() {
+        // Without any progress bar in the run, a reference cannot be judged: the bar may
+        // simply live in files that were not loaded.
+        if !self.progress_bars.is_empty() {
             let bar_ids = self.progress_bars.iter().map(|b| b.item.id.id.as_str());
             for (reference, rule) in &facts.bar_refs {
                 if !self

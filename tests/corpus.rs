@@ -17,8 +17,15 @@ fn corpus_root() -> Option<PathBuf> {
     }
 }
 
-/// `(rule, property, line, column)` of the findings that count.
-type Key = (String, Option<String>, usize, usize);
+/// A linter with the corpus's reference clock.
+fn corpus_linter() -> Linter {
+    let mut options = offerlint::LinterOptions::default();
+    options.now = Some("2026-12-01T00:00:00Z".parse().unwrap());
+    Linter::with_options(options).unwrap()
+}
+
+/// `(rule, property, line, column, severity, offerExternalId)` of the findings that count.
+type Key = (String, Option<String>, usize, usize, String, Option<String>);
 
 /// Returns the kind the corpus README suggests for a publisher-a file.
 fn publisher_kind(name: &str) -> Kind {
@@ -69,7 +76,16 @@ fn lint_faulty(
         .findings
         .iter()
         .filter(|f| f.severity > Severity::Info && f.rule != "pis-badge-position-deprecated")
-        .map(|f| (f.rule.clone(), f.property(), f.start.line, f.start.column))
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.property(),
+                f.start.line,
+                f.start.column,
+                f.severity.to_string(),
+                f.offer_id.clone(),
+            )
+        })
         .collect()
 }
 
@@ -84,22 +100,24 @@ fn expected_keys(entry: &Value) -> BTreeSet<Key> {
                 f["property"].as_str().map(str::to_owned),
                 f["line"].as_u64().unwrap() as usize,
                 f["column"].as_u64().unwrap() as usize,
+                f["severity"].as_str().unwrap().to_owned(),
+                f["offerExternalId"].as_str().map(str::to_owned),
             )
         })
         .collect()
 }
 
 #[test]
-fn parser_and_schema_faults_match_expected_findings() {
+fn parser_schema_and_business_faults_match_expected_findings() {
     let Some(root) = corpus_root() else { return };
     let expected: Value =
         serde_json::from_slice(&std::fs::read(root.join("faulty/EXPECTED.json")).unwrap()).unwrap();
-    let linter = Linter::new().unwrap();
+    let linter = corpus_linter();
     let mut mismatches = Vec::new();
     let mut checked = 0;
     for (name, entry) in expected["files"].as_object().unwrap() {
         let area = entry["area"].as_str().unwrap();
-        if !matches!(area, "parser" | "schema" | "valid") {
+        if !matches!(area, "parser" | "schema" | "business" | "valid") {
             continue;
         }
         checked += 1;
@@ -118,7 +136,7 @@ fn catalog_faults_match_expected_findings_with_publisher_a_as_catalog() {
     let Some(root) = corpus_root() else { return };
     let expected: Value =
         serde_json::from_slice(&std::fs::read(root.join("faulty/EXPECTED.json")).unwrap()).unwrap();
-    let linter = Linter::new().unwrap();
+    let linter = corpus_linter();
     let catalog = publisher_reports(&linter, &root);
     let mut mismatches = Vec::new();
     let mut checked = 0;
@@ -149,7 +167,7 @@ fn business_and_catalog_faults_raise_no_schema_errors() {
     let Some(root) = corpus_root() else { return };
     let expected: Value =
         serde_json::from_slice(&std::fs::read(root.join("faulty/EXPECTED.json")).unwrap()).unwrap();
-    let linter = Linter::new().unwrap();
+    let linter = corpus_linter();
     let mut unexpected = Vec::new();
     for (name, entry) in expected["files"].as_object().unwrap() {
         let area = entry["area"].as_str().unwrap();
@@ -168,7 +186,7 @@ fn business_and_catalog_faults_raise_no_schema_errors() {
 #[test]
 fn publisher_a_has_no_errors_and_only_badge_position_warnings() {
     let Some(root) = corpus_root() else { return };
-    let linter = Linter::new().unwrap();
+    let linter = corpus_linter();
     let mut reports = publisher_reports(&linter, &root);
     linter.check_catalog(&mut reports, &[]);
     let mut problems = Vec::new();
@@ -192,6 +210,47 @@ fn publisher_a_has_no_errors_and_only_badge_position_warnings() {
     }
     assert_eq!(reports.len(), 28);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    // The deprecation warning is a code rule; until it runs, none is expected here.
-    assert!(position_warnings == 0 || position_warnings == 17);
+    assert_eq!(position_warnings, 17);
+}
+
+#[test]
+fn second_places_match_the_expected_related_locations() {
+    let Some(root) = corpus_root() else { return };
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(root.join("faulty/EXPECTED.json")).unwrap()).unwrap();
+    let linter = corpus_linter();
+    let catalog = publisher_reports(&linter, &root);
+    let mut checked = 0;
+    for (name, entry) in expected["files"].as_object().unwrap() {
+        for wanted in entry["findings"].as_array().unwrap() {
+            let Some(related) = wanted.get("related") else {
+                continue;
+            };
+            checked += 1;
+            let bytes = std::fs::read(root.join("faulty").join(name)).unwrap();
+            let kind: Kind = entry["kind"].as_str().unwrap().parse().unwrap();
+            let file = format!("faulty/{name}");
+            let mut reports =
+                [linter.check_bytes(&file, &bytes, Format::from_name(name), Some(kind))];
+            let uses_catalog = entry["catalog"].as_str() == Some("publisher-a");
+            linter.check_catalog(&mut reports, if uses_catalog { &catalog } else { &[] });
+            let finding = reports[0]
+                .findings
+                .iter()
+                .find(|f| f.rule == wanted["rule"].as_str().unwrap())
+                .unwrap_or_else(|| panic!("{name}: no finding"));
+            let want_file = related["file"].as_str().unwrap();
+            let hit = finding.related.iter().any(|r| {
+                r.file.ends_with(want_file)
+                    && r.property == related["property"].as_str().unwrap()
+                    && r.start.line as u64 == related["line"].as_u64().unwrap()
+            });
+            assert!(
+                hit,
+                "{name}: related {:?} not in {:?}",
+                related, finding.related
+            );
+        }
+    }
+    assert_eq!(checked, 4);
 }
