@@ -2,4 +2,6 @@
 // Tests explain a skip on stderr; the library itself never prints.
 #![allow(clippy::print_stderr)]
 
+mod cli;
 mod corpus;
+mod fixtures;
