@@ -123,10 +123,10 @@ fn fixture_kind(path: &Path, text: &str) -> Result<Kind, String> {
 
 /// Checks a fixture and returns its warnings and errors, minus the tolerated ones.
 fn counted_findings(linter: &Linter, fixture: &Fixture) -> Result<Vec<Finding>, String> {
-    let text = std::fs::read_to_string(&fixture.path).map_err(|e| e.to_string())?;
-    let kind = fixture_kind(&fixture.path, &text)?;
+    let bytes = std::fs::read(&fixture.path).map_err(|e| e.to_string())?;
+    let kind = fixture_kind(&fixture.path, &String::from_utf8_lossy(&bytes))?;
     let name = fixture.path.display().to_string();
-    let report = linter.check_str(&name, &text, Format::from_name(&name), Some(kind));
+    let report = linter.check_bytes(&name, &bytes, Format::from_name(&name), Some(kind));
     Ok(report
         .findings
         .into_iter()
