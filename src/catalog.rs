@@ -486,6 +486,7 @@ impl<'a> Catalog<'a> {
                 let other = self
                     .progress_bars
                     .iter()
+                    .take(2)
                     .find(|b| !(b.file == file && b.item.id.place == bar.id.place));
                 let at = IdAt {
                     id: bar.id.id.clone(),
