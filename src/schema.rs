@@ -12,12 +12,13 @@ use crate::kind::Kind;
 use crate::suggest;
 
 /// The bundled schema texts, by kind.
-pub const BUNDLED: [(Kind, &str); 4] = [
+pub const BUNDLED: [(Kind, &str); 5] = [
     (
         Kind::PisResponse,
         include_str!("../schemas/pis-response.json"),
     ),
     (Kind::Offer, include_str!("../schemas/offer.json")),
+    (Kind::OfferV1, include_str!("../schemas/offer-v1.json")),
     (Kind::Product, include_str!("../schemas/product.json")),
     (Kind::Badge, include_str!("../schemas/badge.json")),
 ];
