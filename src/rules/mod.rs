@@ -5,6 +5,9 @@
 //! anything else (the schema stage reports shapes).
 
 mod helpers;
+mod offer_v1_section_bundle_only;
+mod offer_v1_single_sequence_non_rolling;
+mod offer_v1_ui_id_required;
 mod offer_v2_daily_bonus_max_31;
 mod offer_v2_daily_bonus_one_product;
 mod offer_v2_free_special_no_schedule;
@@ -102,6 +105,15 @@ pub type Check = fn(&Context<'_>, &mut Vec<Hit>);
 
 /// Every per-document code rule, as a plain static list.
 pub const CODE_RULES: &[(&str, Check)] = &[
+    (
+        "offer-v1-section-bundle-only",
+        offer_v1_section_bundle_only::check,
+    ),
+    (
+        "offer-v1-single-sequence-non-rolling",
+        offer_v1_single_sequence_non_rolling::check,
+    ),
+    ("offer-v1-ui-id-required", offer_v1_ui_id_required::check),
     (
         "offer-v2-daily-bonus-max-31",
         offer_v2_daily_bonus_max_31::check,
