@@ -5,3 +5,4 @@
 mod cli;
 mod corpus;
 mod fixtures;
+mod rule_examples;
