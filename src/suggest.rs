@@ -7,14 +7,21 @@
 /// its distance is at most a third of the name's length, between 1 and 3.
 #[must_use]
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lowered = name.to_lowercase();
-    let limit = (name.chars().count() / 3).clamp(1, 3);
+    let lowered: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let limit = (lowered.len() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
+    let mut buffer: Vec<char> = Vec::new();
     for candidate in candidates {
-        if candidate == name {
+        // Cheap length check first: most candidates of a large catalog end here.
+        if candidate == name || candidate.len().abs_diff(name.len()) > limit * 4 {
             continue;
         }
-        let distance = edit_distance(&lowered, &candidate.to_lowercase());
+        buffer.clear();
+        buffer.extend(candidate.chars().flat_map(char::to_lowercase));
+        if buffer.len().abs_diff(lowered.len()) > limit {
+            continue;
+        }
+        let distance = chars_distance(&lowered, &buffer);
         if distance > limit {
             continue;
         }
@@ -34,6 +41,10 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 pub fn edit_distance(left: &str, right: &str) -> usize {
     let left: Vec<char> = left.chars().collect();
     let right: Vec<char> = right.chars().collect();
+    chars_distance(&left, &right)
+}
+
+fn chars_distance(left: &[char], right: &[char]) -> usize {
     let width = right.len() + 1;
     let mut rows = vec![0usize; (left.len() + 1) * width];
     for (j, cell) in rows.iter_mut().enumerate().take(width) {
