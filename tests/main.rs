@@ -2,7 +2,9 @@
 // Tests explain a skip on stderr; the library itself never prints.
 #![allow(clippy::print_stderr)]
 
+mod catalog_scale;
 mod cli;
 mod corpus;
 mod fixtures;
 mod rule_examples;
+mod rule_table;
