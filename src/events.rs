@@ -60,6 +60,33 @@ pub struct EventContext {
     pub min_severity: Severity,
 }
 
+impl EventContext {
+    /// Returns a context for `player_id` at `timestamp_ms`, with a fresh request id per
+    /// document and only errors turned into events.
+    ///
+    /// ```
+    /// let context = offerlint::EventContext::new("plr-1", 1_767_225_600_000)
+    ///     .with_request_id("7c0f3a52-1d9e-4b8a-9f61-2e4d5c6b7a80");
+    /// assert_eq!(context.min_severity, offerlint::Severity::Error);
+    /// ```
+    #[must_use]
+    pub fn new(player_id: impl Into<String>, timestamp_ms: i64) -> Self {
+        Self {
+            request_id: None,
+            player_id: player_id.into(),
+            timestamp_ms,
+            min_severity: Severity::Error,
+        }
+    }
+
+    /// Uses this request id for every event (the id of the PIS call being answered).
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+}
+
 /// Builds the events for one file: per document, one event for the schema stage (and
 /// document-level rules) and one event per offer that fails business rules.
 #[must_use]

@@ -201,7 +201,9 @@ impl Linter {
     /// Checks a parsed JSON value, such as the response a webhook handler is about to send.
     ///
     /// The value is written out as compact JSON and checked like a file named `name`, so
-    /// lines and columns in the report refer to that compact text.
+    /// lines and columns in the report refer to that compact text. To resolve references
+    /// against a catalog, check the catalog files once at start-up and pass their reports
+    /// to [`Linter::check_catalog`] together with this report.
     ///
     /// ```
     /// use offerlint::{Kind, Linter};

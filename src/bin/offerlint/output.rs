@@ -36,6 +36,13 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
                 finding.rule,
                 finding.message
             )?;
+            // Run-level notes (no place in the file) need no code frame.
+            if finding.path.is_none() && finding.stage == offerlint::Stage::Rule {
+                if let Some(help) = &finding.help {
+                    writeln!(out, "  help: {help}\n")?;
+                }
+                continue;
+            }
             let diagnostic = to_miette(finding);
             let source = NamedSource::new(&report.name, text.clone());
             let rendered = miette::Report::new(diagnostic).with_source_code(source);
@@ -94,8 +101,8 @@ fn to_miette(finding: &Finding) -> MietteDiagnostic {
         .property()
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "here".to_owned());
+    // The rule id is on the header line already; the frame carries message and place.
     let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
-        .with_code(finding.rule.clone())
         .with_severity(severity)
         .with_label(LabeledSpan::at(
             finding.start.offset..finding.start.offset + length,
