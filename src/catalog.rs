@@ -125,6 +125,43 @@ pub struct Facts {
     pub bar_refs: Vec<(IdAt, &'static str)>,
     /// `focus.publisherBundleId` values.
     pub focus_refs: Vec<IdAt>,
+    /// Whether references were recorded and then dropped to save memory; they must be
+    /// gathered again (by checking the file again) before catalog rules can judge them.
+    pub references_dropped: bool,
+}
+
+impl Facts {
+    /// Returns whether the file defines any offer, product or badge.
+    #[must_use]
+    pub fn has_definitions(&self) -> bool {
+        !(self.offers.is_empty() && self.products.is_empty() && self.badges.is_empty())
+    }
+
+    /// Returns whether the file refers to any offer, product, badge or progress bar.
+    #[must_use]
+    pub fn has_references(&self) -> bool {
+        self.references_dropped
+            || !(self.pis_offers.is_empty()
+                && self.product_refs.is_empty()
+                && self.badge_refs.is_empty()
+                && self.bar_refs.is_empty()
+                && self.focus_refs.is_empty())
+    }
+
+    /// Drops the references (keeping definitions), remembering that there were some.
+    ///
+    /// A run over many files keeps only definitions in memory this way; see
+    /// [`crate::Linter::check_catalog_with`].
+    pub fn forget_references(&mut self) {
+        if self.has_references() {
+            self.references_dropped = true;
+        }
+        self.pis_offers = Vec::new();
+        self.product_refs = Vec::new();
+        self.badge_refs = Vec::new();
+        self.bar_refs = Vec::new();
+        self.focus_refs = Vec::new();
+    }
 }
 
 /// Locates a path of the current document: returns its place, if the path exists.
@@ -822,9 +859,7 @@ impl Findings<'_> {
 /// Returns the one-per-run info note that catalog rules were skipped, if they were needed.
 #[must_use]
 pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts, registry: &Registry) -> Option<Finding> {
-    let needs = !facts.pis_offers.is_empty()
-        || !facts.product_refs.is_empty()
-        || !facts.badge_refs.is_empty();
+    let needs = facts.has_references();
     if !catalog.is_empty() || !needs {
         return None;
     }

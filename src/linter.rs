@@ -2,6 +2,8 @@
 
 use std::cell::OnceCell;
 
+use rayon::prelude::*;
+
 use crate::catalog::{self, Catalog, Facts};
 use crate::config::{self, Config, Suppression};
 use crate::diagnostic::{Finding, Position, Related, Severity, Stage};
@@ -368,8 +370,23 @@ impl Linter {
     ///
     /// `catalog_only` are reports of files loaded only for their definitions (the config's
     /// catalog paths): they feed the catalog, but their own findings are not touched. A file
-    /// must not be in both lists, or its definitions would count twice.
+    /// must not be in both lists, or its definitions would count twice. This call ends a run:
+    /// it also reports inline suppressions that silenced nothing.
     pub fn check_catalog(&self, reports: &mut [FileReport], catalog_only: &[FileReport]) {
+        self.check_catalog_with(reports, catalog_only, &|_| None);
+    }
+
+    /// Like [`Linter::check_catalog`], for runs that dropped references to save memory
+    /// ([`Facts::forget_references`]): `references(i)` must return the full facts of report
+    /// `i` again (typically by checking its file once more). It is called only for reports
+    /// whose references were dropped, and only when the run has definitions to judge them
+    /// against; the facts are dropped again right after use.
+    pub fn check_catalog_with(
+        &self,
+        reports: &mut [FileReport],
+        catalog_only: &[FileReport],
+        references: &(dyn Fn(usize) -> Option<Facts> + Sync),
+    ) {
         let all: Vec<(&str, &Facts)> = reports
             .iter()
             .chain(catalog_only)
@@ -377,7 +394,19 @@ impl Linter {
             .collect();
         let catalog = Catalog::build(&all);
         let mut new_findings: Vec<Vec<Finding>> = (0..reports.len())
-            .map(|file| catalog.check(file, all[file].1, self.registry))
+            .into_par_iter()
+            .map(|file| {
+                let facts = all[file].1;
+                if catalog.is_empty() || !facts.has_references() {
+                    return Vec::new();
+                }
+                if facts.references_dropped {
+                    let fresh = references(file).unwrap_or_default();
+                    catalog.check(file, &fresh, self.registry)
+                } else {
+                    catalog.check(file, facts, self.registry)
+                }
+            })
             .collect();
         if let Some(file) = (0..reports.len())
             .find(|&file| catalog::skipped_note(&catalog, all[file].1, self.registry).is_some())
@@ -385,7 +414,25 @@ impl Linter {
             new_findings[file].extend(catalog::skipped_note(&catalog, all[file].1, self.registry));
         }
         drop(all);
-        for (report, findings) in reports.iter_mut().zip(new_findings) {
+        for (report, mut findings) in reports.iter_mut().zip(new_findings) {
+            self.settle(report, &mut findings);
+            for suppression in report.suppressions.iter().filter(|s| !s.used) {
+                let start = Position {
+                    line: suppression.line,
+                    column: suppression.column,
+                    offset: suppression.offset,
+                };
+                let mut finding = self.bare_finding(
+                    "config-suppression-unused",
+                    format!(
+                        "suppression of {} matched no finding on line {}",
+                        suppression.rule, suppression.target_line
+                    ),
+                    start,
+                );
+                finding.help = Some("remove the comment, or fix the rule id".to_owned());
+                findings.push(finding);
+            }
             if findings.is_empty() {
                 continue;
             }

@@ -58,7 +58,9 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         )?;
     }
 
+    // `sources[i]` is the file of `reports[i]`, `None` for standard input.
     let mut reports: Vec<Checked> = Vec::new();
+    let mut sources: Vec<Option<PathBuf>> = Vec::new();
     if reads_stdin {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
@@ -67,11 +69,16 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         let kind = kind_for(&linter, Path::new(name), args.kind);
         let report = linter.check_bytes(name, &bytes, format, kind);
         reports.push((report, Some(bytes)));
+        sources.push(None);
     }
-    let keep_text = args.format == OutputFormat::Human;
-    for result in check_files(&linter, &files, args.kind, keep_text) {
+    for (path, result) in files.iter().zip(check_files(&linter, &files, args.kind)) {
         match result {
-            Ok(pair) => reports.push(pair),
+            Ok(mut pair) => {
+                // Only definitions stay in memory; references are gathered again if needed.
+                pair.0.facts.forget_references();
+                reports.push(pair);
+                sources.push(Some(path.clone()));
+            }
             Err((path, error)) => {
                 failed = true;
                 writeln!(
@@ -87,7 +94,15 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     let catalog_only = load_catalog(&linter, &files, &mut stderr)?;
     drop(stderr);
     let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
-    linter.check_catalog(&mut file_reports, &catalog_only);
+    let refetch = |index: usize| {
+        let path = sources.get(index)?.as_ref()?;
+        let bytes = std::fs::read(path).ok()?;
+        let name = path.display().to_string();
+        let format = format_of(&name, &bytes);
+        let kind = kind_for(&linter, path, args.kind);
+        Some(linter.check_bytes(&name, &bytes, format, kind).facts)
+    };
+    linter.check_catalog_with(&mut file_reports, &catalog_only, &refetch);
     let reports: Vec<Checked> = file_reports.into_iter().zip(texts).collect();
 
     let fail_on = args
@@ -120,13 +135,9 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
 
 type Outcome = Result<Checked, (PathBuf, io::Error)>;
 
-/// Checks files in parallel; results come back in the order of `files`.
-fn check_files(
-    linter: &Linter,
-    files: &[PathBuf],
-    forced: Option<Kind>,
-    keep_text: bool,
-) -> Vec<Outcome> {
+/// Checks files in parallel; results come back in the order of `files`. File contents are
+/// not kept: human output reads a file again when it has findings to show.
+fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<Outcome> {
     files
         .par_iter()
         .map(|path| {
@@ -135,7 +146,7 @@ fn check_files(
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
             let report = linter.check_bytes(&name, &bytes, format, kind);
-            Ok((report, keep_text.then_some(bytes)))
+            Ok((report, None))
         })
         .collect()
 }
@@ -175,7 +186,7 @@ fn load_catalog(
         .filter(|f| !already.contains(&canonical(f)))
         .collect();
     let mut reports = Vec::new();
-    for outcome in check_files(linter, &files, None, false) {
+    for outcome in check_files(linter, &files, None) {
         match outcome {
             Ok((report, _)) => reports.push(report),
             Err((path, error)) => {

@@ -21,10 +21,15 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
         };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     for (report, bytes) in reports {
-        let text = bytes
-            .as_deref()
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
+        if report.findings.is_empty() {
+            continue;
+        }
+        let text = match bytes {
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None => std::fs::read(&report.name)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default(),
+        };
         for finding in &report.findings {
             writeln!(
                 out,
