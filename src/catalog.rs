@@ -606,6 +606,8 @@ impl<'a> Catalog<'a> {
                     );
                 }
             }
+        }
+        if !self.offers.is_empty() {
             for reference in &facts.focus_refs {
                 let is_bundle = self.offers.get(reference.id.as_str()).is_some_and(|defs| {
                     defs.iter()

@@ -397,7 +397,7 @@ impl Linter {
             .into_par_iter()
             .map(|file| {
                 let facts = all[file].1;
-                if catalog.is_empty() || !facts.has_references() {
+                if catalog.is_empty() || !(facts.has_references() || facts.has_definitions()) {
                     return Vec::new();
                 }
                 if facts.references_dropped {

@@ -515,9 +515,23 @@ fn events_output_over_examples_matches_the_snapshot() {
     insta::assert_snapshot!("examples_events", run.stdout);
 
     // One event per document with schema findings (they share it), plus one per offer with
-    // rule findings; the snapshot pins each of them.
+    // rule findings; the snapshot pins each of them. Every error of the JSON report must
+    // reach some event under its property.
     let events = parse_events(&run);
-    assert_eq!(events.len(), 68);
+    let json_run = check(repo_root(), &["--format", "json", "examples"]);
+    let report: serde_json::Value = serde_json::from_str(&json_run.stdout).unwrap();
+    let all_reasons: String = events
+        .iter()
+        .map(|e| e["data"]["reason"].as_str().unwrap())
+        .collect();
+    for diagnostic in report["diagnostics"].as_array().unwrap() {
+        if diagnostic["severity"] != "error" {
+            continue;
+        }
+        let property = diagnostic["property"].as_str().unwrap_or_default();
+        let needle = format!("\"property\":\"{property}\"");
+        assert!(all_reasons.contains(&needle), "no event for {diagnostic}");
+    }
     let reasons: Vec<&str> = events
         .iter()
         .map(|e| e["data"]["reason"].as_str().unwrap())

@@ -40,17 +40,7 @@ const TOLERATED: &[(&str, &str, &str)] = &[(
 
 /// Examples that do not behave as documented yet. Each entry must still fail, so that the
 /// fix also removes it from this list.
-const KNOWN_FAILING: &[(&str, &str)] = &[
-    (
-        "catalog-focus-bundle-known",
-        "focus references are only judged when the run also holds a progress bar offer",
-    ),
-    (
-        "catalog-product-id-unique",
-        "check_catalog skips files without references, so a file that only defines \
-         products is never checked for duplicate ids",
-    ),
-];
+const KNOWN_FAILING: &[(&str, &str)] = &[];
 
 /// Rules that fire on no file under `examples/`, and why.
 const NOT_IN_EXAMPLES_FOLDER: &[(&str, &str)] = &[
@@ -58,11 +48,6 @@ const NOT_IN_EXAMPLES_FOLDER: &[(&str, &str)] = &[
         "catalog-offer-type-known",
         "it only notes a run without any offer, product or badge definition, and examples/ \
          holds a whole catalog",
-    ),
-    (
-        "catalog-product-id-unique",
-        "mistakes/products-season-5.yaml defines comet_dust twice, but the rule does not \
-         fire on a file without references yet (see KNOWN_FAILING)",
     ),
     (
         "pis-json-object",

@@ -73,9 +73,7 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     }
     for (path, result) in files.iter().zip(check_files(&linter, &files, args.kind)) {
         match result {
-            Ok(mut pair) => {
-                // Only definitions stay in memory; references are gathered again if needed.
-                pair.0.facts.forget_references();
+            Ok(pair) => {
                 reports.push(pair);
                 sources.push(Some(path.clone()));
             }
@@ -145,7 +143,9 @@ fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<
             let name = path.display().to_string();
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
-            let report = linter.check_bytes(&name, &bytes, format, kind);
+            let mut report = linter.check_bytes(&name, &bytes, format, kind);
+            // Only definitions stay in memory; references are gathered again if needed.
+            report.facts.forget_references();
             Ok((report, None))
         })
         .collect()
