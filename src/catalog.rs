@@ -839,12 +839,12 @@ impl Findings<'_> {
 
     fn missing(&mut self, rule: &str, field: &str, what: &str, at: &IdAt, hint: Option<&str>) {
         let help = hint.map(|hint| format!("did you mean `{hint}`?"));
-        let finding = self.push(
-            rule,
-            format!("{field} {} does not name a configured {what}", at.id),
-            at,
-            None,
-        );
+        let message = if at.id.is_empty() {
+            format!("{field} should not be empty")
+        } else {
+            format!("{field} {} does not name a configured {what}", at.id)
+        };
+        let finding = self.push(rule, message, at, None);
         finding.help = help;
     }
 
