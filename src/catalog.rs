@@ -168,7 +168,10 @@ impl Facts {
 pub type Locate<'a> = dyn Fn(&Path) -> Option<Place> + 'a;
 
 /// Records the cross-document facts of one document into `facts`.
-pub fn extract(kind: Kind, root: &Node, prefix: &Path, locate: &Locate<'_>, facts: &mut Facts) {
+///
+/// With `references` false, only definitions are recorded, and a document that may refer
+/// to others marks `references_dropped` so the references can be gathered later.
+pub fn extract(kind: Kind, root: &Node, references: bool, locate: &Locate<'_>, facts: &mut Facts) {
     let at = |path: &Path| locate(path);
     let id_at = |path: Path, offer_id: Option<&str>| -> Option<IdAt> {
         let id = root.at(&path)?.as_str()?.to_owned();
@@ -178,7 +181,21 @@ pub fn extract(kind: Kind, root: &Node, prefix: &Path, locate: &Locate<'_>, fact
             offer_id: offer_id.map(str::to_owned),
         })
     };
-    let _ = prefix;
+    if !references {
+        let refers = match kind {
+            Kind::PisResponse => ["offers", "balances", "focus"]
+                .iter()
+                .any(|k| root.get(k).is_some()),
+            Kind::Offer | Kind::OfferV1 => ["productsSequence", "badges"]
+                .iter()
+                .any(|k| root.get(k).is_some()),
+            Kind::Product | Kind::Badge => false,
+        };
+        facts.references_dropped |= refers;
+        if kind == Kind::PisResponse {
+            return;
+        }
+    }
     match kind {
         Kind::Product => facts
             .products
@@ -189,7 +206,7 @@ pub fn extract(kind: Kind, root: &Node, prefix: &Path, locate: &Locate<'_>, fact
                 facts.badges.push(BadgeDef { id, badge_type });
             }
         }
-        Kind::Offer | Kind::OfferV1 => extract_offer(root, &at, &id_at, facts),
+        Kind::Offer | Kind::OfferV1 => extract_offer(root, references, &at, &id_at, facts),
         Kind::PisResponse => extract_pis(root, &at, &id_at, facts),
     }
 }
@@ -197,7 +214,13 @@ pub fn extract(kind: Kind, root: &Node, prefix: &Path, locate: &Locate<'_>, fact
 type IdAtFn<'a> = dyn Fn(Path, Option<&str>) -> Option<IdAt> + 'a;
 type AtFn<'a> = dyn Fn(&Path) -> Option<Place> + 'a;
 
-fn extract_offer(root: &Node, at: &AtFn<'_>, id_at: &IdAtFn<'_>, facts: &mut Facts) {
+fn extract_offer(
+    root: &Node,
+    references: bool,
+    at: &AtFn<'_>,
+    id_at: &IdAtFn<'_>,
+    facts: &mut Facts,
+) {
     let offer_id = root.get("publisherOfferId").and_then(Node::as_str);
     if let Some(id) = id_at(Path::root().key("publisherOfferId"), offer_id) {
         let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_owned);
@@ -213,6 +236,9 @@ fn extract_offer(root: &Node, at: &AtFn<'_>, id_at: &IdAtFn<'_>, facts: &mut Fac
             type_place: at(&Path::root().key("type")),
             sequences,
         });
+    }
+    if !references {
+        return;
     }
     for_each_sequence(root, &Path::root(), |sequence, path| {
         for_each_product(sequence, &path, |product_path| {

@@ -128,17 +128,19 @@ impl Path {
     /// Returns this path extended by one key.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        let mut next = self.clone();
-        next.0.push(Segment::Key(key.to_owned()));
-        next
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend(self.0.iter().cloned());
+        segments.push(Segment::Key(key.to_owned()));
+        Self(segments)
     }
 
     /// Returns this path extended by one index.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        let mut next = self.clone();
-        next.0.push(Segment::Index(index));
-        next
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend(self.0.iter().cloned());
+        segments.push(Segment::Index(index));
+        Self(segments)
     }
 
     /// Renders the path as a JSON Pointer (RFC 6901), `""` for the root.

@@ -28,6 +28,10 @@ pub struct LinterOptions {
     pub max_file_size: usize,
     /// The clock for schedule rules; `None` reads the system clock at each check.
     pub now: Option<jiff::Timestamp>,
+    /// Whether reports keep the references catalog rules judge (default `true`). A run over
+    /// many files can turn this off, keep only definitions in memory, and gather references
+    /// later with [`Linter::references_of`] (see [`Linter::check_catalog_with`]).
+    pub gather_references: bool,
 }
 
 impl Default for LinterOptions {
@@ -36,6 +40,7 @@ impl Default for LinterOptions {
             profile: SchemaProfile::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             now: None,
+            gather_references: true,
         }
     }
 }
@@ -249,6 +254,44 @@ impl Linter {
     }
 
     fn check_text(&self, report: &mut FileReport, text: &str, format: Format, kind: Option<Kind>) {
+        self.visit_text(report, text, format, kind, false);
+    }
+
+    /// Gathers the catalog facts of a file, references included, without checking it.
+    ///
+    /// This is the second half of a run that set [`LinterOptions::gather_references`] to
+    /// `false`: it parses the file again and records what catalog rules need.
+    #[must_use]
+    pub fn references_of(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+        kind: Option<Kind>,
+    ) -> Facts {
+        let mut report = FileReport {
+            name: name.to_owned(),
+            documents: Vec::new(),
+            findings: Vec::new(),
+            facts: Facts::default(),
+            suppressions: Vec::new(),
+        };
+        if bytes.len() <= self.options.max_file_size
+            && let Decoded::Text(text, _) = document::decode(bytes)
+        {
+            self.visit_text(&mut report, text, format, kind, true);
+        }
+        report.facts
+    }
+
+    fn visit_text(
+        &self,
+        report: &mut FileReport,
+        text: &str,
+        format: Format,
+        kind: Option<Kind>,
+        facts_only: bool,
+    ) {
         let parsed = document::parse(text, format);
         let locator = Locator::new(text);
         let mut problems = parsed.problems;
@@ -288,6 +331,7 @@ impl Linter {
                 });
                 let scope = Scope {
                     linter: self,
+                    facts_only,
                     report_name: &report.name,
                     locator: &locator,
                     node,
@@ -297,6 +341,9 @@ impl Linter {
                 };
                 scope.check(&mut report.findings, &mut report.facts);
             }
+        }
+        if facts_only {
+            return;
         }
         self.place_problems(report, &problems, &locator);
         if format == Format::Yaml && text.contains(config::DIRECTIVE) {
@@ -509,6 +556,8 @@ impl<'a> Locator<'a> {
 /// Everything needed to check one document.
 struct Scope<'a> {
     linter: &'a Linter,
+    /// Only gather catalog facts (with references), no schema or rule findings.
+    facts_only: bool,
     report_name: &'a str,
     locator: &'a Locator<'a>,
     node: &'a Node,
@@ -519,6 +568,12 @@ struct Scope<'a> {
 
 impl Scope<'_> {
     fn check(&self, findings: &mut Vec<Finding>, facts: &mut Facts) {
+        if self.facts_only {
+            if let Some(kind) = self.kind {
+                self.gather(kind, facts);
+            }
+            return;
+        }
         let Some(kind) = self.kind else {
             let tried: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
             findings.push(self.finding(
@@ -595,6 +650,11 @@ impl Scope<'_> {
             findings.push(finding);
         }
 
+        self.gather(kind, facts);
+    }
+
+    /// Records what catalog rules need about this document.
+    fn gather(&self, kind: Kind, facts: &mut Facts) {
         let locate = |path: &Path| {
             let node = self.node.at(path)?;
             Some(catalog::Place {
@@ -604,7 +664,8 @@ impl Scope<'_> {
                 end: self.locator.position(node.span.end),
             })
         };
-        catalog::extract(kind, self.node, &self.prefix, &locate, facts);
+        let references = self.facts_only || self.linter.options.gather_references;
+        catalog::extract(kind, self.node, references, &locate, facts);
     }
 
     /// Returns the span to point at for a path, falling back to the document root.

@@ -22,6 +22,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     let mut options = LinterOptions::default();
     options.max_file_size = args.max_file_size;
     options.now = args.now;
+    // Only definitions stay in memory; references are gathered again if a catalog needs them.
+    options.gather_references = false;
     if args.legacy_quantity {
         options.profile = legacy_profile();
     }
@@ -98,7 +100,7 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         let name = path.display().to_string();
         let format = format_of(&name, &bytes);
         let kind = kind_for(&linter, path, args.kind);
-        Some(linter.check_bytes(&name, &bytes, format, kind).facts)
+        Some(linter.references_of(&name, &bytes, format, kind))
     };
     linter.check_catalog_with(&mut file_reports, &catalog_only, &refetch);
     let reports: Vec<Checked> = file_reports.into_iter().zip(texts).collect();
@@ -143,9 +145,7 @@ fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<
             let name = path.display().to_string();
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
-            let mut report = linter.check_bytes(&name, &bytes, format, kind);
-            // Only definitions stay in memory; references are gathered again if needed.
-            report.facts.forget_references();
+            let report = linter.check_bytes(&name, &bytes, format, kind);
             Ok((report, None))
         })
         .collect()
