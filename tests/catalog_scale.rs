@@ -102,3 +102,47 @@ fn reports_a_self_referencing_alias_instead_of_looping() {
     );
     assert_eq!((finding.start.line, finding.start.column), (1, 25));
 }
+
+#[test]
+fn dropping_and_regathering_references_gives_the_same_findings() {
+    use offerlint::LinterOptions;
+    use offerlint::walk::collect;
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let (files, errors) = collect(&[root]);
+    assert!(errors.is_empty());
+    let run = |gather: bool| {
+        let mut options = LinterOptions::default();
+        options.now = Some("2026-12-01T00:00:00Z".parse().unwrap());
+        options.gather_references = gather;
+        let linter = Linter::with_options(options).unwrap();
+        let read = |index: usize| std::fs::read(&files[index]).unwrap();
+        let mut reports: Vec<_> = (0..files.len())
+            .map(|i| {
+                let name = files[i].display().to_string();
+                linter.check_bytes(&name, &read(i), Format::from_name(&name), None)
+            })
+            .collect();
+        let refetch = |i: usize| {
+            let name = files[i].display().to_string();
+            Some(linter.references_of(&name, &read(i), Format::from_name(&name), None))
+        };
+        linter.check_catalog_with(&mut reports, &[], &refetch);
+        reports
+            .into_iter()
+            .map(|r| (r.name, r.findings))
+            .collect::<Vec<_>>()
+    };
+    let kept = run(true);
+    let regathered = run(false);
+    let catalog_findings = kept
+        .iter()
+        .flat_map(|(_, f)| f)
+        .filter(|f| f.rule.starts_with("catalog-"))
+        .count();
+    assert!(
+        catalog_findings > 5,
+        "examples should exercise catalog rules"
+    );
+    assert_eq!(kept, regathered);
+}
