@@ -95,6 +95,18 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Returns a report with nothing checked yet.
+    #[must_use]
+    pub fn empty(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            documents: Vec::new(),
+            findings: Vec::new(),
+            facts: Facts::default(),
+            suppressions: Vec::new(),
+        }
+    }
+
     /// Returns the number of findings at or above `severity`.
     #[must_use]
     pub fn count_at_least(&self, severity: Severity) -> usize {
@@ -157,13 +169,7 @@ impl Linter {
         format: Format,
         kind: Option<Kind>,
     ) -> FileReport {
-        let mut report = FileReport {
-            name: name.to_owned(),
-            documents: Vec::new(),
-            findings: Vec::new(),
-            facts: Facts::default(),
-            suppressions: Vec::new(),
-        };
+        let mut report = FileReport::empty(name);
         if bytes.len() > self.options.max_file_size {
             let start = Position {
                 line: 1,
@@ -241,13 +247,7 @@ impl Linter {
         format: Format,
         kind: Option<Kind>,
     ) -> FileReport {
-        let mut report = FileReport {
-            name: name.to_owned(),
-            documents: Vec::new(),
-            findings: Vec::new(),
-            facts: Facts::default(),
-            suppressions: Vec::new(),
-        };
+        let mut report = FileReport::empty(name);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         self.check_text(&mut report, text, format, kind);
         report
@@ -269,13 +269,7 @@ impl Linter {
         format: Format,
         kind: Option<Kind>,
     ) -> Facts {
-        let mut report = FileReport {
-            name: name.to_owned(),
-            documents: Vec::new(),
-            findings: Vec::new(),
-            facts: Facts::default(),
-            suppressions: Vec::new(),
-        };
+        let mut report = FileReport::empty(name);
         if bytes.len() <= self.options.max_file_size
             && let Decoded::Text(text, _) = document::decode(bytes)
         {
