@@ -89,6 +89,21 @@ impl EventContext {
 
 /// Builds the events for one file: per document, one event for the schema stage (and
 /// document-level rules) and one event per offer that fails business rules.
+///
+/// ```
+/// use offerlint::{EventContext, Format, Linter, build_events};
+///
+/// let linter = Linter::new()?;
+/// let body = r#"{"version": 2, "status": "Valid", "sessionMetadata": {}}"#;
+/// let report = linter.check_str("response.json", body, Format::Json, None);
+/// let context = EventContext::new("plr-1", 1_767_225_600_000).with_request_id("req-1");
+/// let events = build_events(&report, &context);
+/// assert_eq!(events[0].event, "invalid_property_error");
+/// assert_eq!(events[0].data.request_id, "req-1");
+/// let reasons = events[0].reasons().expect("reason is a JSON array");
+/// assert_eq!(reasons[0].property, "status");
+/// # Ok::<(), offerlint::LinterError>(())
+/// ```
 #[must_use]
 pub fn build_events(report: &FileReport, context: &EventContext) -> Vec<IntegrationErrorEvent> {
     let mut events = Vec::new();
@@ -228,6 +243,17 @@ pub struct V2Details {
 }
 
 /// Builds v2 envelopes carrying the same content as [`build_events`].
+///
+/// ```
+/// use offerlint::{EventContext, Format, Linter, build_v2_events};
+///
+/// let linter = Linter::new()?;
+/// let body = r#"{"version": 2, "status": "Valid", "sessionMetadata": {}}"#;
+/// let report = linter.check_str("response.json", body, Format::Json, None);
+/// let events = build_v2_events(&report, &EventContext::new("plr-1", 0));
+/// assert_eq!(events[0].event_name, "webstore.personalization_api.error.invalid_property");
+/// # Ok::<(), offerlint::LinterError>(())
+/// ```
 #[must_use]
 pub fn build_v2_events(report: &FileReport, context: &EventContext) -> Vec<V2Event> {
     build_events(report, context)
@@ -300,6 +326,18 @@ pub enum EventParseError {
 }
 
 /// Parses an error event as the store posts it to the events webhook.
+///
+/// ```
+/// use offerlint::{IncomingErrorEvent, parse_error_event};
+///
+/// let body = br#"{"timestamp": 1767225600, "data": {"requestId": "r", "playerId": "p",
+///     "reason": "{\"error\": \"Invalid property 'priceDiscount'\"}"}}"#;
+/// match parse_error_event(body)? {
+///     IncomingErrorEvent::V1Legacy(event) => assert_eq!(event.timestamp_ms(), 1_767_225_600_000),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// # Ok::<(), offerlint::events::EventParseError>(())
+/// ```
 pub fn parse_error_event(bytes: &[u8]) -> Result<IncomingErrorEvent, EventParseError> {
     let value: serde_json::Value = serde_json::from_slice(bytes)?;
     let object = value

@@ -118,12 +118,30 @@ impl FileReport {
 }
 
 impl Linter {
-    /// Builds a linter with default options.
+    /// Builds a linter with default options: current-docs profile, system clock.
+    ///
+    /// Build it once and share it (`&Linter` or `Arc<Linter>`); every check takes `&self`.
+    ///
+    /// ```
+    /// let linter = offerlint::Linter::new()?;
+    /// assert!(linter.registry().get("pis-status-enum").is_some());
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
     pub fn new() -> Result<Self, LinterError> {
         Self::with_options(LinterOptions::default())
     }
 
     /// Builds a linter with the given options.
+    ///
+    /// ```
+    /// use offerlint::{Linter, LinterOptions};
+    ///
+    /// let mut options = LinterOptions::default();
+    /// options.now = Some("2026-12-01T00:00:00Z".parse().unwrap());
+    /// options.profile.quantity_max_digits = 19; // the older docs' limit (C-02)
+    /// let linter = Linter::with_options(options)?;
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
     pub fn with_options(options: LinterOptions) -> Result<Self, LinterError> {
         let schemas = Schemas::new(options.profile).map_err(LinterError::Schema)?;
         Ok(Self {
@@ -135,6 +153,21 @@ impl Linter {
     }
 
     /// Builds a linter that follows a configuration: its profile, rule settings and kinds.
+    ///
+    /// ```
+    /// use offerlint::config::Config;
+    /// use offerlint::registry::Registry;
+    /// use offerlint::{Format, Linter, LinterOptions};
+    ///
+    /// let text = "rules:\n  pis-empty-offers: off\n";
+    /// let config = Config::parse(text, std::path::Path::new("."), Registry::builtin())
+    ///     .expect("a valid config");
+    /// let linter = Linter::with_config(LinterOptions::default(), config)?;
+    /// let body = r#"{"version": 2, "status": "valid", "sessionMetadata": {}, "offers": []}"#;
+    /// let report = linter.check_str("response.json", body, Format::Json, None);
+    /// assert!(report.findings.is_empty());
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
     pub fn with_config(mut options: LinterOptions, config: Config) -> Result<Self, LinterError> {
         options.profile = config.profile;
         let mut linter = Self::with_options(options)?;
@@ -160,7 +193,21 @@ impl Linter {
         &self.schemas
     }
 
-    /// Checks the raw bytes of a file. `kind` forces the kind of every document in it.
+    /// Checks the raw bytes of a file. `kind` forces the kind of every document in it;
+    /// `None` detects each document's kind by its shape.
+    ///
+    /// ```
+    /// use offerlint::{Format, Kind, Linter};
+    ///
+    /// let linter = Linter::new()?;
+    /// let yaml = b"name: Gems\npublisherProductId: gems\ntype: Quantity\n\
+    ///     textFontColorHex: '#FFF'\nproductImageUrl: https://example.invalid/g.png\n";
+    /// let report = linter.check_bytes("gems.yaml", yaml, Format::Yaml, Some(Kind::Product));
+    /// let finding = &report.findings[0];
+    /// assert_eq!(finding.rule, "product-color-hex");
+    /// assert_eq!((finding.start.line, finding.start.column), (4, 19));
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
     #[must_use]
     pub fn check_bytes(
         &self,
@@ -413,6 +460,23 @@ impl Linter {
     /// catalog paths): they feed the catalog, but their own findings are not touched. A file
     /// must not be in both lists, or its definitions would count twice. This call ends a run:
     /// it also reports inline suppressions that silenced nothing.
+    ///
+    /// ```
+    /// use offerlint::{Format, Linter};
+    ///
+    /// let linter = Linter::new()?;
+    /// let product = r##"{"name": "Gems", "publisherProductId": "gems", "type": "Quantity",
+    ///     "textFontColorHex": "#FFFFFF", "productImageUrl": "https://example.invalid/g.png"}"##;
+    /// let response = r#"{"version": 2, "status": "valid", "sessionMetadata": {},
+    ///     "balances": [{"publisherProductId": "gem", "quantity": 5}]}"#;
+    /// let catalog = [linter.check_str("gems.json", product, Format::Json, None)];
+    /// let mut reports = [linter.check_str("pis.json", response, Format::Json, None)];
+    /// linter.check_catalog(&mut reports, &catalog);
+    /// let finding = &reports[0].findings[0];
+    /// assert_eq!(finding.rule, "catalog-product-known");
+    /// assert_eq!(finding.help.as_deref(), Some("did you mean `gems`?"));
+    /// # Ok::<(), offerlint::LinterError>(())
+    /// ```
     pub fn check_catalog(&self, reports: &mut [FileReport], catalog_only: &[FileReport]) {
         self.check_catalog_with(reports, catalog_only, &|_| None);
     }
