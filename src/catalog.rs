@@ -182,13 +182,13 @@ pub fn extract(kind: Kind, root: &Node, references: bool, locate: &Locate<'_>, f
         })
     };
     if !references {
+        let filled = |key: &str| {
+            root.get(key)
+                .is_some_and(|value| value.as_array().is_none_or(|items| !items.is_empty()))
+        };
         let refers = match kind {
-            Kind::PisResponse => ["offers", "balances", "focus"]
-                .iter()
-                .any(|k| root.get(k).is_some()),
-            Kind::Offer | Kind::OfferV1 => ["productsSequence", "badges"]
-                .iter()
-                .any(|k| root.get(k).is_some()),
+            Kind::PisResponse => filled("offers") || filled("balances") || filled("focus"),
+            Kind::Offer | Kind::OfferV1 => filled("productsSequence") || filled("badges"),
             Kind::Product | Kind::Badge => false,
         };
         facts.references_dropped |= refers;

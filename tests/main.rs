@@ -4,6 +4,7 @@
 
 mod catalog_scale;
 mod cli;
+mod config;
 mod corpus;
 mod fixtures;
 mod rule_examples;
