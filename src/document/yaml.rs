@@ -25,19 +25,23 @@ pub fn parse_yaml(text: &str) -> Parsed {
         copied: Cost::default(),
         parsed: Parsed::default(),
     };
+    // YAML allows no NUL byte anywhere, and the scanner takes one for the end of the
+    // stream: inside a quoted scalar that reads as "unexpected end of stream" at the quote.
+    if let Some(at) = text.find('\0') {
+        builder.parsed.problems.push(ParseProblem {
+            rule: "parse-syntax",
+            message: "NUL byte (U+0000) is not allowed in YAML".to_owned(),
+            span: Span::new(at, at + 1),
+            document: Some(0),
+            path: None,
+        });
+        return builder.parsed;
+    }
     let mut parser = Parser::new_from_str(text);
     while let Some(step) = parser.next_event() {
         let outcome = match step {
             Ok((event, span)) => builder.on_event(event, span),
-            Err(error) => {
-                let marker = error.marker();
-                let offset = index.byte_offset(marker.index());
-                Err(Stop {
-                    rule: "parse-syntax",
-                    message: error.info().to_owned(),
-                    offset,
-                })
-            }
+            Err(error) => Err(scan_failure(&error, &index)),
         };
         if let Err(stop) = outcome {
             let document = builder.parsed.documents.len();
@@ -52,6 +56,24 @@ pub fn parse_yaml(text: &str) -> Parsed {
         }
     }
     builder.parsed
+}
+
+/// Turns a scanner error into a stop, naming the nesting limit like the JSON parser does.
+fn scan_failure(error: &saphyr_parser::ScanError, index: &CharOffsets<'_>) -> Stop {
+    let offset = index.byte_offset(error.marker().index());
+    // The scanner counts flow levels in a byte and gives up past 255.
+    if error.info() == "recursion limit exceeded" {
+        return Stop {
+            rule: "parse-too-deep",
+            message: "document nests deeper than 255 levels of flow collections".to_owned(),
+            offset,
+        };
+    }
+    Stop {
+        rule: "parse-syntax",
+        message: error.info().to_owned(),
+        offset,
+    }
 }
 
 struct Stop {
@@ -620,6 +642,28 @@ mod tests {
                 started.elapsed()
             );
         }
+    }
+
+    #[test]
+    fn reports_a_nul_byte_where_it_is() {
+        // A NUL inside quotes used to read as an unexpected end of stream at the quote.
+        for text in ["a: \"x\0y\"\n", "a: x\0y\n", "# \0\n"] {
+            let parsed = parse_yaml(text);
+            assert_eq!(parsed.problems.len(), 1, "{text:?}");
+            let problem = &parsed.problems[0];
+            assert_eq!(problem.rule, "parse-syntax");
+            assert_eq!(problem.span.start, text.find('\0').unwrap(), "{text:?}");
+            assert!(problem.message.contains("NUL"), "{}", problem.message);
+        }
+    }
+
+    #[test]
+    fn reports_deep_flow_nesting_as_too_deep() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let parsed = parse_yaml(&text);
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].rule, "parse-too-deep");
+        assert_eq!(parsed.problems[0].span.start, 255);
     }
 
     #[test]
