@@ -1,12 +1,16 @@
 //! Small readers shared by several rules: the offer type of an offer configuration, its
-//! sequences and prices, the offers of a PIS response, and schedule time frames.
+//! sequences, products and prices, its design ids, the offers of a PIS response, and schedule
+//! time frames.
 //!
 //! Every reader returns `None` or nothing at all for a value of the wrong shape, so a rule
 //! built on them skips what the schema stage already reports.
 
+use std::ops::RangeInclusive;
+
 use super::Context;
 use crate::document::{Node, Path, Value};
 use crate::kind::Kind;
+use crate::schema::Anchor;
 
 /// An Offers API v2 offer type, with popups split by sub-type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +133,19 @@ pub fn products(sequence: &Node) -> Option<&[Node]> {
     sequence.get("products")?.as_array()
 }
 
+/// Returns the path of each sequence's `products` array whose length falls outside `allowed`,
+/// with that length; a sequence without a `products` array is skipped.
+pub fn products_outside(
+    offer: &Node,
+    offer_path: &Path,
+    allowed: RangeInclusive<usize>,
+) -> impl Iterator<Item = (Path, usize)> {
+    sequences_with_paths(offer, offer_path).filter_map(move |(path, sequence)| {
+        let count = products(sequence)?.len();
+        (!allowed.contains(&count)).then(|| (path.key("products"), count))
+    })
+}
+
 /// Returns a sequence's `priceInUsdCents` when it is an integer that fits in `i64`.
 pub fn price(sequence: &Node) -> Option<i64> {
     sequence.get("priceInUsdCents")?.as_i64()
@@ -144,6 +161,37 @@ pub fn is_free(offer: &Node) -> bool {
         Some(first) => first == 0 && prices.all(|other| other == 0),
         None => false,
     }
+}
+
+/// Returns the design id to report on an offer when neither its `offerUiId` (`internal`) nor
+/// its `offerExternalUiId` (`external`) names a design, with the anchor of the finding; `None`
+/// when one of them does.
+///
+/// An empty id that was written is reported at its value (the internal one first); with no id
+/// at all, `offerUiId` is reported on the offer that lacks it.
+pub fn missing_design_id(
+    internal: Option<&Node>,
+    external: Option<&Node>,
+) -> Option<(&'static str, Anchor)> {
+    if [internal, external]
+        .into_iter()
+        .flatten()
+        .any(names_a_design)
+    {
+        return None;
+    }
+    let missing = match (internal, external) {
+        (None, Some(_)) => ("offerExternalUiId", Anchor::Value),
+        (Some(_), _) => ("offerUiId", Anchor::Value),
+        (None, None) => ("offerUiId", Anchor::Parent),
+    };
+    Some(missing)
+}
+
+/// Returns whether a design id counts as given: a non-empty string, or a value of another
+/// type (the schema reports the type).
+fn names_a_design(id: &Node) -> bool {
+    id.as_str().is_none_or(|text| !text.trim().is_empty())
 }
 
 /// Returns each entry of a PIS response's `offers` array with its path.

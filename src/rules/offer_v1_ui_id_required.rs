@@ -2,10 +2,10 @@
 //! (`offerUiId`) or its external id (`offerExternalUiId`). The popup endpoint lists
 //! `offerUiId` itself as required, so popups need that one.
 
+use super::helpers::missing_design_id;
 use super::{Context, Hit};
 use crate::document::{Node, Path};
 use crate::kind::Kind;
-use crate::schema::Anchor;
 
 /// Reports a v1 offer without a usable design id: a popup without `offerUiId`, any other
 /// offer with neither id. An empty string counts as missing.
@@ -19,26 +19,13 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
         Some("Bundle" | "SpecialOffer" | "RollingOffer") => false,
         _ => return,
     };
+    // A popup's design counts only when named by offerUiId.
     let internal = root.get("offerUiId");
-    let external = root.get("offerExternalUiId");
-    let accepted = if popup {
-        internal.is_some_and(names_a_design)
-    } else {
-        [internal, external]
-            .into_iter()
-            .flatten()
-            .any(names_a_design)
-    };
-    if accepted {
+    let external = root.get("offerExternalUiId").filter(|_| !popup);
+    let Some((key, anchor)) = missing_design_id(internal, external) else {
         return;
-    }
-
-    // Point at an empty id where one was written, else at the offer that lacks it.
-    let (key, anchor) = match (internal, external) {
-        (None, Some(_)) if !popup => ("offerExternalUiId", Anchor::Value),
-        (Some(_), _) => ("offerUiId", Anchor::Value),
-        _ => ("offerUiId", Anchor::Parent),
     };
+
     let help = if popup {
         "name the popup's design with offerUiId: the popup endpoint requires it"
     } else {
@@ -52,12 +39,6 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     .help(help);
     hit.anchor = anchor;
     hits.push(hit);
-}
-
-/// Returns whether a design id counts as given: a non-empty string, or a value of another
-/// type (the schema reports the type).
-fn names_a_design(id: &Node) -> bool {
-    id.as_str().is_none_or(|text| !text.trim().is_empty())
 }
 
 #[cfg(test)]

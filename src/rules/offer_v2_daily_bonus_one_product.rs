@@ -2,7 +2,7 @@
 //! The daily bonus guide speaks of one reward per day, and personalization responses are held
 //! to the same limit, so a second product on a day is refused there.
 
-use super::helpers::{OfferType, offer_type, products, sequences_with_paths};
+use super::helpers::{OfferType, offer_type, products_outside};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -11,24 +11,19 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     if offer_type(context) != Some(OfferType::DailyBonus) {
         return;
     }
-    for (path, day) in sequences_with_paths(context.root, &Path::root()) {
-        let Some(count) = products(day).map(<[_]>::len) else {
-            continue;
-        };
-        if count != 1 {
-            hits.push(
-                Hit::at(
-                    "offer-v2-daily-bonus-one-product",
-                    path.key("products"),
-                    "products must contain exactly 1 element for a daily bonus".to_owned(),
-                )
-                .help(if count == 0 {
-                    "give the day one reward product"
-                } else {
-                    "keep one product per day; for a bigger reward create a catalog product for the whole pack"
-                }),
-            );
-        }
+    for (path, count) in products_outside(context.root, &Path::root(), 1..=1) {
+        hits.push(
+            Hit::at(
+                "offer-v2-daily-bonus-one-product",
+                path,
+                "products must contain exactly 1 element for a daily bonus".to_owned(),
+            )
+            .help(if count == 0 {
+                "give the day one reward product"
+            } else {
+                "keep one product per day; for a bigger reward create a catalog product for the whole pack"
+            }),
+        );
     }
 }
 

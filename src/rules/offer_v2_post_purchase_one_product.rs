@@ -1,7 +1,7 @@
 //! `offer-v2-post-purchase-one-product`: a post-purchase popup currently supports a single
 //! product in its single sequence; the Offers API refuses more.
 
-use super::helpers::{OfferType, offer_type, products, sequences_with_paths};
+use super::helpers::{OfferType, offer_type, products_outside};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -10,20 +10,15 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     if offer_type(context) != Some(OfferType::PostPurchase) {
         return;
     }
-    for (path, sequence) in sequences_with_paths(context.root, &Path::root()) {
-        let Some(count) = products(sequence).map(<[_]>::len) else {
-            continue;
-        };
-        if count != 1 {
-            hits.push(
-                Hit::at(
-                    "offer-v2-post-purchase-one-product",
-                    path.key("products"),
-                    "products must contain exactly 1 element for a post-purchase popup".to_owned(),
-                )
-                .help("keep one product in the popup"),
-            );
-        }
+    for (path, _) in products_outside(context.root, &Path::root(), 1..=1) {
+        hits.push(
+            Hit::at(
+                "offer-v2-post-purchase-one-product",
+                path,
+                "products must contain exactly 1 element for a post-purchase popup".to_owned(),
+            )
+            .help("keep one product in the popup"),
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! `offer-v2-progress-bar-range`: a progress bar holds one to fifty missions, and each mission
 //! pays out at most three products. (barSize being an integer is checked by the schema.)
 
-use super::helpers::{OfferType, offer_type, products, sequences, sequences_with_paths};
+use super::helpers::{OfferType, offer_type, products_outside, sequences};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -28,17 +28,17 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
             .help("give the progress bar between one and fifty missions"),
         );
     }
-    for (path, mission) in sequences_with_paths(context.root, &Path::root()) {
-        if products(mission).is_some_and(|rewards| rewards.len() > MAX_PRODUCTS) {
-            hits.push(
-                Hit::at(
-                    "offer-v2-progress-bar-range",
-                    path.key("products"),
-                    format!("products must contain no more than {MAX_PRODUCTS} elements"),
-                )
-                .help("keep at most three rewards per mission, or bundle them into one catalog product"),
-            );
-        }
+    for (path, _) in products_outside(context.root, &Path::root(), 0..=MAX_PRODUCTS) {
+        hits.push(
+            Hit::at(
+                "offer-v2-progress-bar-range",
+                path,
+                format!("products must contain no more than {MAX_PRODUCTS} elements"),
+            )
+            .help(
+                "keep at most three rewards per mission, or bundle them into one catalog product",
+            ),
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! `offer-v2-rolling-products-range`: each step of a rolling offer shows one to three
 //! products; the rolling offer guide and the v1 API both hold steps to that range.
 
-use super::helpers::{OfferType, offer_type, products, sequences_with_paths};
+use super::helpers::{OfferType, offer_type, products_outside};
 use super::{Context, Hit};
 use crate::document::Path;
 
@@ -13,24 +13,19 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     if offer_type(context) != Some(OfferType::RollingOffer) {
         return;
     }
-    for (path, step) in sequences_with_paths(context.root, &Path::root()) {
-        let Some(count) = products(step).map(<[_]>::len) else {
-            continue;
-        };
-        if !(1..=MAX_PRODUCTS).contains(&count) {
-            hits.push(
-                Hit::at(
-                    "offer-v2-rolling-products-range",
-                    path.key("products"),
-                    format!("products must contain between 1 and {MAX_PRODUCTS} elements"),
-                )
-                .help(if count == 0 {
-                    "give the step at least one product, or remove it"
-                } else {
-                    "split the step into two"
-                }),
-            );
-        }
+    for (path, count) in products_outside(context.root, &Path::root(), 1..=MAX_PRODUCTS) {
+        hits.push(
+            Hit::at(
+                "offer-v2-rolling-products-range",
+                path,
+                format!("products must contain between 1 and {MAX_PRODUCTS} elements"),
+            )
+            .help(if count == 0 {
+                "give the step at least one product, or remove it"
+            } else {
+                "split the step into two"
+            }),
+        );
     }
 }
 

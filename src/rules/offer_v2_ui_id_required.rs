@@ -1,10 +1,9 @@
 //! `offer-v2-ui-id-required`: every offer is drawn with a design, named by its internal id
 //! (`offerUiId`) or its external id (`offerExternalUiId`); the Offers API needs one of them.
 
-use super::helpers::{given, offer_type};
+use super::helpers::{given, missing_design_id, offer_type};
 use super::{Context, Hit};
-use crate::document::{Node, Path};
-use crate::schema::Anchor;
+use crate::document::Path;
 
 /// Reports an offer with neither design id, or whose only design id is an empty string.
 pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
@@ -14,18 +13,8 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     let root = context.root;
     let internal = given(root, "offerUiId");
     let external = given(root, "offerExternalUiId");
-    if [internal, external]
-        .into_iter()
-        .flatten()
-        .any(names_a_design)
-    {
+    let Some((key, anchor)) = missing_design_id(internal, external) else {
         return;
-    }
-    // Point at an empty id where one was written, else at the offer that lacks both.
-    let (key, anchor) = match (internal, external) {
-        (None, Some(_)) => ("offerExternalUiId", Anchor::Value),
-        (Some(_), _) => ("offerUiId", Anchor::Value),
-        (None, None) => ("offerUiId", Anchor::Parent),
     };
     let mut hit = Hit::at(
         "offer-v2-ui-id-required",
@@ -35,12 +24,6 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
     .help("name the offer's design with offerUiId or offerExternalUiId");
     hit.anchor = anchor;
     hits.push(hit);
-}
-
-/// Returns whether a design id counts as given: a non-empty string, or a value of another
-/// type (the schema reports the type).
-fn names_a_design(id: &Node) -> bool {
-    id.as_str().is_none_or(|text| !text.trim().is_empty())
 }
 
 #[cfg(test)]
