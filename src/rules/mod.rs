@@ -256,4 +256,32 @@ pub(crate) mod testing {
         run(&context, &mut hits);
         hits
     }
+
+    /// Returns each hit's property with the property its related label points at, if any.
+    pub fn places(found: &[Hit]) -> Vec<(String, Option<String>)> {
+        found
+            .iter()
+            .map(|hit| {
+                (
+                    hit.path.dotted(),
+                    hit.related.as_ref().map(|(path, _)| path.dotted()),
+                )
+            })
+            .collect()
+    }
+
+    /// Returns a PIS response (JSON) with one offer whose sequences carry the given `index`
+    /// values, written as they stand, in order.
+    pub fn pis_response_with_indexes(indexes: &[&str]) -> String {
+        let sequences = indexes
+            .iter()
+            .map(|index| {
+                format!(r#"{{"index": {index}, "products": [{{"publisherProductId": "p", "quantity": 1}}]}}"#)
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            r#"{{"status": "valid", "sessionMetadata": {{}}, "offers": [{{"publisherOfferId": "a", "productsSequence": [{sequences}]}}]}}"#
+        )
+    }
 }

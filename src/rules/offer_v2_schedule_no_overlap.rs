@@ -42,7 +42,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
 mod tests {
     use std::fmt::Write as _;
 
-    use crate::rules::testing::{full_hits, hits};
+    use crate::rules::testing::{full_hits, hits, places};
 
     fn special(frames: &[(&str, &str)]) -> String {
         let mut text = String::from(
@@ -87,17 +87,8 @@ mod tests {
             ("2027-03-20T00:00:00Z", "2027-04-02T00:00:00Z"),
         ]);
         let found = full_hits(&text, "offer");
-        let places: Vec<_> = found
-            .iter()
-            .map(|hit| {
-                (
-                    hit.path.dotted(),
-                    hit.related.as_ref().map(|(path, _)| path.dotted()),
-                )
-            })
-            .collect();
         assert_eq!(
-            places,
+            places(&found),
             [
                 (
                     "schedule.timeFrames.0.startTime".to_owned(),

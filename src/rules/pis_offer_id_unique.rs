@@ -34,7 +34,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{full_hits, hits};
+    use crate::rules::testing::{full_hits, hits, places};
 
     fn response(ids: &[&str]) -> String {
         let offers = ids
@@ -52,17 +52,8 @@ mod tests {
     #[test]
     fn fires_on_a_repeated_id_and_points_at_the_first() {
         let found = full_hits(&response(&["a", "b", "a", "a"]), "pis-response");
-        let places: Vec<_> = found
-            .iter()
-            .map(|hit| {
-                (
-                    hit.path.dotted(),
-                    hit.related.as_ref().map(|(path, _)| path.dotted()),
-                )
-            })
-            .collect();
         assert_eq!(
-            places,
+            places(&found),
             [
                 (
                     "offers.2.publisherOfferId".to_owned(),

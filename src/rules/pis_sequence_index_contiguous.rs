@@ -45,20 +45,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::hits;
-
-    fn response(indexes: &[&str]) -> String {
-        let sequences = indexes
-            .iter()
-            .map(|index| {
-                format!(r#"{{"index": {index}, "products": [{{"publisherProductId": "p", "quantity": 1}}]}}"#)
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        format!(
-            r#"{{"status": "valid", "sessionMetadata": {{}}, "offers": [{{"publisherOfferId": "a", "productsSequence": [{sequences}]}}]}}"#
-        )
-    }
+    use crate::rules::testing::{hits, pis_response_with_indexes as response};
 
     fn contiguity(indexes: &[&str]) -> Vec<String> {
         hits(&response(indexes), "pis-response")

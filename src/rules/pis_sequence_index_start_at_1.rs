@@ -38,20 +38,7 @@ pub fn check(context: &Context<'_>, hits: &mut Vec<Hit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::hits;
-
-    fn response(indexes: &[&str]) -> String {
-        let sequences = indexes
-            .iter()
-            .map(|index| {
-                format!(r#"{{"index": {index}, "products": [{{"publisherProductId": "p", "quantity": 1}}]}}"#)
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        format!(
-            r#"{{"status": "valid", "sessionMetadata": {{}}, "offers": [{{"publisherOfferId": "a", "productsSequence": [{sequences}]}}]}}"#
-        )
-    }
+    use crate::rules::testing::{hits, pis_response_with_indexes as response};
 
     #[test]
     fn fires_on_the_lowest_index_when_it_is_above_1() {
