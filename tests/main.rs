@@ -2,6 +2,7 @@
 // Tests explain a skip on stderr; the library itself never prints.
 #![allow(clippy::print_stderr)]
 
+mod bad_input;
 mod catalog_scale;
 mod cli;
 mod config;
