@@ -339,35 +339,30 @@ pub struct Parsed {
 }
 
 /// Maps byte offsets to 1-based line and column numbers (columns count characters).
-///
-/// Columns are counted from a per-chunk tally of characters, so each lookup reads at most
-/// one chunk of bytes, however long the line (a minified file is one line).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
-    /// Number of characters before byte `k * COLUMN_CHUNK`, for every `k`.
-    chars_before_chunk: Vec<usize>,
+    /// Per line: whether it is pure ASCII, so a column is a byte difference.
+    ascii: Vec<bool>,
 }
-
-const COLUMN_CHUNK: usize = 64;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     #[must_use]
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text.as_bytes()));
-        let mut chars_before_chunk = Vec::with_capacity(text.len() / COLUMN_CHUNK + 1);
-        let mut chars = 0;
-        for chunk in text.as_bytes().chunks(COLUMN_CHUNK) {
-            chars_before_chunk.push(chars);
-            chars += count_chars(chunk);
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (index, byte) in text.bytes().enumerate() {
+            line_ascii &= byte.is_ascii();
+            if byte == b'\n' {
+                line_starts.push(index + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            }
         }
-        chars_before_chunk.push(chars);
-        Self {
-            line_starts,
-            chars_before_chunk,
-        }
+        ascii.push(line_ascii);
+        Self { line_starts, ascii }
     }
 
     /// Returns the 1-based line and column of a byte offset.
@@ -379,10 +374,30 @@ impl LineIndex {
             Err(next) => next - 1,
         };
         let start = self.line_starts[line];
-        let column = self
-            .chars_before(text, offset)
-            .saturating_sub(self.chars_before(text, start));
+        let column = if self.ascii.get(line).copied().unwrap_or(false) {
+            offset - start
+        } else {
+            text.get(start..offset)
+                .map_or(offset - start, |prefix| prefix.chars().count())
+        };
         (line + 1, column + 1)
+    }
+
+    /// Returns the byte range of a 1-based line (without its line break) and whether the
+    /// line is pure ASCII.
+    #[must_use]
+    pub fn line_range(&self, text: &str, line: usize) -> Option<(usize, usize, bool)> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |next| next.saturating_sub(1));
+        let end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        Some((start, end, self.ascii[line - 1]))
     }
 
     /// Returns the byte offset of a 1-based line and 0-based character column.
@@ -391,37 +406,19 @@ impl LineIndex {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return text.len();
         };
+        if self
+            .ascii
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(false)
+        {
+            return (start + column).min(text.len());
+        }
         let rest = &text[start..];
         rest.char_indices()
             .nth(column)
             .map_or(text.len(), |(byte, _)| start + byte)
     }
-
-    /// Returns the number of characters that start before byte `offset`.
-    fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let chunk = offset / COLUMN_CHUNK;
-        let Some(&before) = self.chars_before_chunk.get(chunk) else {
-            return count_chars(text.as_bytes());
-        };
-        let tail = text
-            .as_bytes()
-            .get(chunk * COLUMN_CHUNK..offset)
-            .unwrap_or_default();
-        before + count_chars(tail)
-    }
-}
-
-/// Counts the characters that start in `bytes` (every byte but UTF-8 continuation bytes).
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count()
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, byte)| **byte == b'\n')
-        .map(|(index, _)| index + 1)
 }
 
 /// The format of a source file.

@@ -181,6 +181,12 @@ impl Linter {
         self.config.as_ref()
     }
 
+    /// Returns the options the linter was built with.
+    #[must_use]
+    pub fn options(&self) -> &LinterOptions {
+        &self.options
+    }
+
     /// Returns the rule table in use.
     #[must_use]
     pub fn registry(&self) -> &'static Registry {

@@ -520,8 +520,6 @@ fn cli_skips_fifos_in_a_walk_and_reads_one_given_by_name() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "the CLI reads a whole input before comparing its size with --max-file-size, so an \
-            endless input (/dev/zero, a FIFO fed forever) is read until memory runs out"]
 fn cli_stops_reading_an_endless_input_at_the_size_limit() {
     use std::io::Write as _;
 
@@ -570,8 +568,6 @@ fn cli_stops_reading_an_endless_input_at_the_size_limit() {
 }
 
 #[test]
-#[ignore = "human output prints a code frame holding the whole line for every finding, so a \
-            one-line (minified) file with many findings prints its line again and again"]
 fn cli_human_output_stays_small_for_a_long_line() {
     let dir = tempfile::tempdir().unwrap();
     let line = format!("[{}{{}}]", "{}, ".repeat(5_000));

@@ -65,7 +65,9 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     let mut sources: Vec<Option<PathBuf>> = Vec::new();
     if reads_stdin {
         let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
+        io::stdin()
+            .take(read_limit(args.max_file_size))
+            .read_to_end(&mut bytes)?;
         let name = &args.stdin_filename;
         let format = format_of(name, &bytes);
         let kind = kind_for(&linter, Path::new(name), args.kind);
@@ -96,7 +98,7 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
     let refetch = |index: usize| {
         let path = sources.get(index)?.as_ref()?;
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = read_limited(path, args.max_file_size).ok()?;
         let name = path.display().to_string();
         let format = format_of(&name, &bytes);
         let kind = kind_for(&linter, path, args.kind);
@@ -141,7 +143,8 @@ fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<
     files
         .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| (path.clone(), e))?;
+            let bytes = read_limited(path, linter.options().max_file_size)
+                .map_err(|e| (path.clone(), e))?;
             let name = path.display().to_string();
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
@@ -264,6 +267,24 @@ fn report_config_errors(path: &Path, text: &str, errors: &[ConfigError]) -> io::
         errors.len(),
         path.display()
     )
+}
+
+/// How many bytes to read at most: one past the limit, enough to tell that it was passed.
+fn read_limit(max_file_size: usize) -> u64 {
+    u64::try_from(max_file_size)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
+}
+
+/// Reads a file, but never more than one byte past the size limit, so an endless input
+/// (a FIFO, a device) ends as a `parse-too-large` finding instead of exhausting memory.
+fn read_limited(path: &Path, max_file_size: usize) -> io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let known = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let limit = read_limit(max_file_size);
+    let mut bytes = Vec::with_capacity(usize::try_from(known.min(limit)).unwrap_or(0));
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Picks the format from the extension; for other names, sniffs the first character.

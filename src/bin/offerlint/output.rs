@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use offerlint::document::LineIndex;
 use offerlint::{EventContext, FileReport, Finding, Severity, build_events, build_v2_events};
 use serde::Serialize;
 
@@ -30,6 +31,7 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default(),
         };
+        let lines = LineIndex::new(&text);
         for finding in &report.findings {
             writeln!(
                 out,
@@ -46,6 +48,10 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
                 if let Some(help) = &finding.help {
                     writeln!(out, "  help: {help}\n")?;
                 }
+                continue;
+            }
+            if let Some(excerpt) = long_line_excerpt(&text, &lines, finding) {
+                writeln!(out, "{excerpt}")?;
                 continue;
             }
             let diagnostic = to_miette(finding);
@@ -89,6 +95,58 @@ pub fn config_frame(
     let mut frame = String::new();
     let _ = handler.render_report(&mut frame, report.as_ref());
     frame
+}
+
+/// Lines longer than this get a short excerpt instead of a full code frame, so a minified
+/// file with many findings does not print its one huge line again for each of them.
+const LONG_LINE: usize = 240;
+
+/// Characters shown on each side of the offending value in an excerpt.
+const EXCERPT_CONTEXT: usize = 60;
+
+fn long_line_excerpt(text: &str, lines: &LineIndex, finding: &Finding) -> Option<String> {
+    let (start, end, ascii) = lines.line_range(text, finding.start.line)?;
+    let line = &text[start..end];
+    let width = if ascii {
+        line.len()
+    } else {
+        line.chars().count()
+    };
+    if width <= LONG_LINE {
+        return None;
+    }
+    let column = finding.start.column.saturating_sub(1).min(width);
+    let length = if finding.end.line == finding.start.line {
+        finding
+            .end
+            .column
+            .saturating_sub(finding.start.column)
+            .max(1)
+    } else {
+        1
+    };
+    let shown = length.min(EXCERPT_CONTEXT);
+    let from = column.saturating_sub(EXCERPT_CONTEXT);
+    let to = (column + shown + EXCERPT_CONTEXT).min(width);
+    let window: String = if ascii {
+        line[from..to].to_owned()
+    } else {
+        line.chars().skip(from).take(to - from).collect()
+    };
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < width { "…" } else { "" };
+    let marker = format!(
+        "{}{}",
+        " ".repeat(lead.chars().count() + column - from),
+        "^".repeat(shown)
+    );
+    let mut excerpt = format!("  | {lead}{window}{tail}\n  | {marker}");
+    if let Some(help) = &finding.help {
+        excerpt.push_str("\n  help: ");
+        excerpt.push_str(help);
+    }
+    excerpt.push('\n');
+    Some(excerpt)
 }
 
 fn to_miette(finding: &Finding) -> MietteDiagnostic {
