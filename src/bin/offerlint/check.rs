@@ -280,7 +280,7 @@ fn read_limit(max_file_size: usize) -> u64 {
 /// (a FIFO, a device) ends as a `parse-too-large` finding instead of exhausting memory.
 fn read_limited(path: &Path, max_file_size: usize) -> io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
-    let known = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let known = file.metadata().map_or(0, |m| m.len());
     let limit = read_limit(max_file_size);
     let mut bytes = Vec::with_capacity(usize::try_from(known.min(limit)).unwrap_or(0));
     file.take(limit).read_to_end(&mut bytes)?;
