@@ -339,12 +339,20 @@ pub struct Parsed {
 }
 
 /// Maps byte offsets to 1-based line and column numbers (columns count characters).
+///
+/// On an ASCII line a column is a byte difference. On other lines, characters are counted
+/// from a per-chunk tally, so a lookup reads at most one chunk however long the line: a
+/// minified file is one line, and counting from its start for every finding was quadratic.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     /// Per line: whether it is pure ASCII, so a column is a byte difference.
     ascii: Vec<bool>,
+    /// Number of characters before byte `k * COLUMN_CHUNK`; empty for ASCII text.
+    chars_before_chunk: Vec<usize>,
 }
+
+const COLUMN_CHUNK: usize = 64;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
@@ -362,7 +370,21 @@ impl LineIndex {
             }
         }
         ascii.push(line_ascii);
-        Self { line_starts, ascii }
+        let mut chars_before_chunk = Vec::new();
+        if !ascii.iter().all(|line| *line) {
+            chars_before_chunk.reserve(text.len() / COLUMN_CHUNK + 2);
+            let mut chars = 0;
+            for chunk in text.as_bytes().chunks(COLUMN_CHUNK) {
+                chars_before_chunk.push(chars);
+                chars += count_chars(chunk);
+            }
+            chars_before_chunk.push(chars);
+        }
+        Self {
+            line_starts,
+            ascii,
+            chars_before_chunk,
+        }
     }
 
     /// Returns the 1-based line and column of a byte offset.
@@ -377,8 +399,8 @@ impl LineIndex {
         let column = if self.ascii.get(line).copied().unwrap_or(false) {
             offset - start
         } else {
-            text.get(start..offset)
-                .map_or(offset - start, |prefix| prefix.chars().count())
+            self.chars_before(text, offset)
+                .saturating_sub(self.chars_before(text, start))
         };
         (line + 1, column + 1)
     }
@@ -419,6 +441,24 @@ impl LineIndex {
             .nth(column)
             .map_or(text.len(), |(byte, _)| start + byte)
     }
+
+    /// Returns the number of characters that start before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / COLUMN_CHUNK;
+        let Some(&before) = self.chars_before_chunk.get(chunk) else {
+            return count_chars(text.as_bytes().get(..offset).unwrap_or_default());
+        };
+        let tail = text
+            .as_bytes()
+            .get(chunk * COLUMN_CHUNK..offset)
+            .unwrap_or_default();
+        before + count_chars(tail)
+    }
+}
+
+/// Counts the characters that start in `bytes` (every byte but UTF-8 continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count()
 }
 
 /// The format of a source file.
@@ -518,11 +558,12 @@ mod tests {
 
     #[test]
     fn counts_columns_on_long_lines_without_rescanning_the_line() {
-        // Every lookup used to count characters from the start of the line.
-        let text = "\u{e9}a\u{2713}".repeat(100_000);
+        // Every lookup used to count characters from the start of the line: on this
+        // 1.8 MB line, about 300 GB of counting.
+        let text = "\u{e9}a\u{2713}".repeat(300_000);
         let index = LineIndex::new(&text);
         let started = std::time::Instant::now();
-        for (column, (offset, _)) in text.char_indices().enumerate().step_by(7) {
+        for (column, (offset, _)) in text.char_indices().enumerate().step_by(3) {
             assert_eq!(index.line_col(&text, offset), (1, column + 1));
         }
         assert!(
