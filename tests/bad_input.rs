@@ -127,8 +127,7 @@ fn cli_reports_an_oversized_file_and_checks_the_others() {
 
 #[test]
 fn cli_rejects_a_200_mb_file_by_its_size() {
-    // A sparse file: 200 MB to read, nothing to write. The CLI still reads the whole file
-    // before comparing its size with the limit, so this costs one 200 MB buffer.
+    // A sparse file: 200 MB long, nothing written to disk. Reading stops at the limit.
     let dir = tempfile::tempdir().unwrap();
     let big = std::fs::File::create(dir.path().join("huge.json")).unwrap();
     big.set_len(200 * 1024 * 1024).unwrap();
