@@ -29,6 +29,10 @@ const WITHOUT_EXAMPLES: &[(&str, &str)] = &[
         "parse-too-large",
         "it takes a file above the 32 MiB size limit",
     ),
+    (
+        "parse-too-many-findings",
+        "it takes more than 10,000 findings in one file",
+    ),
 ];
 
 /// Rules an invalid example may show beside its own, and why that cannot be avoided.
@@ -67,6 +71,11 @@ const NOT_IN_EXAMPLES_FOLDER: &[(&str, &str)] = &[
     (
         "parse-too-large",
         "a file above 32 MiB does not belong in the repository; the CLI tests cover it",
+    ),
+    (
+        "parse-too-many-findings",
+        "a file with 10,000 findings does not belong in the repository; the bad-input tests \
+         cover it",
     ),
 ];
 
