@@ -37,7 +37,7 @@ def hyperfine(results, name):
         return None
     r = data["results"][0]
     return {"mean": r["mean"], "stddev": r.get("stddev") or 0.0, "min": r["min"],
-            "median": r["median"], "runs": len(r["times"])}
+            "median": r["median"], "runs": len(r["times"]), "cpu": r["user"] + r["system"]}
 
 
 def peak_kib(results, name):
@@ -107,7 +107,7 @@ def main():
     if spectral and scale and scale["spectral_files"] != scale["files"]:
         # Timed on a prefix of the corpus; scaled linearly to the whole corpus.
         factor = scale["files"] / scale["spectral_files"]
-        for key in ("mean", "stddev", "min", "median"):
+        for key in ("mean", "stddev", "min", "median", "cpu"):
             spectral[key] *= factor
         index = [n for _, n in rows].index("corpus-spectral-cli")
         rows[index] = (f"spectral-cli (timed on {scale['spectral_files']} files, "
@@ -118,18 +118,19 @@ def main():
     if floor:
         out.append("### CLI over the corpus (hyperfine, wall time)\n")
         out.append("| command | runs | mean | ± | vs floor | vs floor (arb. prec.) "
-                   "| fastest peer ÷ this | peak RSS |")
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+                   "| fastest peer ÷ this | CPU (user+sys) | CPU vs floor | peak RSS |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for label, name in rows:
             m = measured[name]
             if not m:
-                out.append(f"| {label} | – | not run | | | | | |")
+                out.append(f"| {label} | – | not run | | | | | | | |")
                 continue
             vs_ap = f"{m['mean'] / floor_ap['mean']:.1f}x" if floor_ap else "n/a"
             speedup = f"{fastest_peer / m['mean']:.1f}" if fastest_peer else "n/a"
             out.append(
                 f"| {label} | {m['runs']} | {m['mean']:.2f} s | {m['stddev']:.2f} "
                 f"| {m['mean'] / floor['mean']:.1f}x | {vs_ap} | {speedup} "
+                f"| {m['cpu']:.2f} s | {m['cpu'] / floor['cpu']:.1f}x "
                 f"| {mib(peak_kib(results, name))} |")
         out.append("")
         out.append("Targets:\n")
@@ -151,15 +152,16 @@ def main():
                                                      "startup-check-jsonschema"),
                     ("spectral-cli", "startup-spectral-cli")]
     out.append("### Start-up: one small file (hyperfine, no shell)\n")
-    out.append("| command | runs | mean | min | peak RSS |")
-    out.append("|---|---:|---:|---:|---:|")
+    out.append("| command | runs | mean | min | CPU (user+sys) | peak RSS |")
+    out.append("|---|---:|---:|---:|---:|---:|")
     for label, name in startup_rows:
         m = hyperfine(results, name)
         if not m:
-            out.append(f"| {label} | – | not run | | |")
+            out.append(f"| {label} | – | not run | | | |")
             continue
         out.append(f"| {label} | {m['runs']} | {m['mean'] * 1000:.1f} ms "
-                   f"| {m['min'] * 1000:.1f} ms | {mib(peak_kib(results, name))} |")
+                   f"| {m['min'] * 1000:.1f} ms | {m['cpu'] * 1000:.1f} ms "
+                   f"| {mib(peak_kib(results, name))} |")
     ol = hyperfine(results, "startup-offerlint")
     if ol:
         out.append(f"\nTarget: offerlint on one file under 10 ms: {ol['mean'] * 1000:.1f} ms, "
