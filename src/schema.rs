@@ -1,7 +1,7 @@
 //! The schema stage: runs the bundled JSON Schemas and turns their failures into findings
 //! through the rule tags (`x-rule`, `x-rules`) written next to each constraint.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Keyword, ValidationError, Validator};
@@ -69,7 +69,10 @@ pub enum Anchor {
 
 /// The compiled schemas for every kind.
 pub struct Schemas {
-    compiled: HashMap<Kind, Compiled>,
+    profile: SchemaProfile,
+    /// One slot per bundled schema, compiled on first use: a run over PIS responses never
+    /// pays for compiling the offer schemas, which keeps start-up short.
+    compiled: Vec<(Kind, OnceLock<Option<Compiled>>)>,
 }
 
 struct Compiled {
@@ -79,53 +82,76 @@ struct Compiled {
 
 impl std::fmt::Debug for Schemas {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kinds: Vec<Kind> = self.compiled.iter().map(|(kind, _)| *kind).collect();
         f.debug_struct("Schemas")
-            .field("kinds", &self.compiled.keys().collect::<Vec<_>>())
+            .field("profile", &self.profile)
+            .field("kinds", &kinds)
             .finish()
     }
 }
 
 impl Schemas {
-    /// Compiles the bundled schemas with the given profile.
+    /// Prepares the bundled schemas with the given profile; each compiles on first use.
     pub fn new(profile: SchemaProfile) -> Result<Self, String> {
-        let mut compiled = HashMap::new();
-        for (kind, text) in BUNDLED {
-            let mut schema: Json = serde_json::from_str(text)
-                .map_err(|e| format!("schema for {kind} is not JSON: {e}"))?;
-            apply_profile(&mut schema, profile);
-            let validator = jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft202012)
-                .should_validate_formats(true)
-                .with_keyword("x-integer", |_, _, _| Ok(Box::new(WrittenAsInteger)))
-                .with_keyword("x-maxDigits", |_, value: &Json, _| {
-                    let limit = value.as_u64().unwrap_or(24) as usize;
-                    Ok(Box::new(MaxDigits(limit)))
-                })
-                .build(&schema)
-                .map_err(|e| format!("schema for {kind} does not compile: {e}"))?;
-            compiled.insert(kind, Compiled { validator, schema });
-        }
-        Ok(Self { compiled })
+        let compiled = BUNDLED
+            .iter()
+            .map(|(kind, _)| (*kind, OnceLock::new()))
+            .collect();
+        Ok(Self { profile, compiled })
+    }
+
+    /// Compiles one bundled schema.
+    fn compile(kind: Kind, text: &str, profile: SchemaProfile) -> Result<Compiled, String> {
+        let mut schema: Json = serde_json::from_str(text)
+            .map_err(|e| format!("schema for {kind} is not JSON: {e}"))?;
+        apply_profile(&mut schema, profile);
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .with_keyword("x-integer", |_, _, _| Ok(Box::new(WrittenAsInteger)))
+            .with_keyword("x-maxDigits", |_, value: &Json, _| {
+                let limit = value.as_u64().unwrap_or(24) as usize;
+                Ok(Box::new(MaxDigits(limit)))
+            })
+            .build(&schema)
+            .map_err(|e| format!("schema for {kind} does not compile: {e}"))?;
+        Ok(Compiled { validator, schema })
+    }
+
+    /// Returns the compiled schema of a kind, compiling it now if needed.
+    fn get(&self, kind: Kind) -> Option<&Compiled> {
+        let (_, slot) = self.compiled.iter().find(|(k, _)| *k == kind)?;
+        slot.get_or_init(|| {
+            let text = BUNDLED.iter().find(|(k, _)| *k == kind)?.1;
+            match Self::compile(kind, text, self.profile) {
+                Ok(compiled) => Some(compiled),
+                Err(problem) => {
+                    // The bundled schemas are compiled by the tests; this is a build defect.
+                    tracing::error!(%problem, "bundled schema unusable; schema stage skipped");
+                    None
+                }
+            }
+        })
+        .as_ref()
     }
 
     /// Returns the schema document of a kind (for tag lookups and tests).
     #[must_use]
     pub fn schema(&self, kind: Kind) -> Option<&Json> {
-        self.compiled.get(&kind).map(|c| &c.schema)
+        self.get(kind).map(|c| &c.schema)
     }
 
     /// Returns whether a document is valid for its kind (fast path, no details).
     #[must_use]
     pub fn is_valid(&self, kind: Kind, instance: &Json) -> bool {
-        self.compiled
-            .get(&kind)
+        self.get(kind)
             .is_none_or(|c| c.validator.is_valid(instance))
     }
 
     /// Validates a document and returns every failure, mapped to rule ids and messages.
     #[must_use]
     pub fn check(&self, kind: Kind, instance: &Json) -> Vec<SchemaFailure> {
-        let Some(compiled) = self.compiled.get(&kind) else {
+        let Some(compiled) = self.get(kind) else {
             return Vec::new();
         };
         let mut failures = Vec::new();
@@ -510,6 +536,11 @@ mod tests {
 
     #[test]
     fn compiles_every_bundled_schema() {
+        for (kind, text) in BUNDLED {
+            if let Err(problem) = Schemas::compile(kind, text, SchemaProfile::default()) {
+                panic!("{problem}");
+            }
+        }
         let schemas = schemas();
         for kind in Kind::ALL {
             assert!(schemas.schema(kind).is_some(), "{kind}");
