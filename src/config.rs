@@ -149,8 +149,17 @@ impl Config {
             match member.key.as_str() {
                 "kinds" => read_kinds(value, &mut config, &mut errors),
                 "catalog" => {
-                    for item in string_list(value, &mut errors) {
-                        config.catalog.push(base.join(item.0));
+                    for (item, span) in string_list(value, &mut errors) {
+                        let path = base.join(item);
+                        if path.exists() {
+                            config.catalog.push(path);
+                        } else {
+                            errors.push(error(
+                                span,
+                                &format!("catalog path `{item}` does not exist"),
+                                Some("paths are relative to the config file's folder".to_owned()),
+                            ));
+                        }
                     }
                 }
                 "exclude" => config.exclude.extend(patterns(value, &mut errors)),
@@ -575,17 +584,35 @@ mod tests {
     }
 
     #[test]
+    fn reports_a_catalog_path_that_does_not_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("catalog")).unwrap();
+        let text = "catalog: [catalog/, nosuchdir/]\n";
+        let errors = Config::parse(text, dir.path(), Registry::builtin()).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            &text[errors[0].span.start..errors[0].span.end],
+            "nosuchdir/"
+        );
+    }
+
+    #[test]
     fn reads_a_full_config() {
-        let config = load(
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("catalog")).unwrap();
+        std::fs::create_dir(dir.path().join("offers")).unwrap();
+        let config = Config::parse(
             "kinds:\n  'pis/**': pis-response\ncatalog: [catalog/, offers/]\nfail-on: warning\n\
              rules:\n  pis-badge-position-deprecated: off\n\
              overrides:\n  - files: ['legacy/**']\n    pointers: ['/offers/*/dynamicOfferUi']\n    \
              rules: {pis-dynamic-offer-ui-deprecated: info}\n\
              profile: {quantity-max-digits: 19, quantity-minimum: positive}\n",
+            dir.path(),
+            Registry::builtin(),
         )
         .unwrap();
         assert_eq!(
-            config.kind_for(FsPath::new("/repo/pis/a.json")),
+            config.kind_for(&dir.path().join("pis/a.json")),
             Some(Kind::PisResponse)
         );
         assert_eq!(config.catalog.len(), 2);

@@ -358,7 +358,9 @@ impl Linter {
         }
         let mut stopped_at: Option<Span> = None;
         'documents: for (stream_index, root) in parsed.documents.iter().enumerate() {
+            // A PIS response is one object: an array given as one is itself the mistake.
             let units: Vec<(Option<usize>, &Node)> = match &root.value {
+                Value::Array(_) if kind == Some(Kind::PisResponse) => vec![(None, root)],
                 Value::Array(items) => items
                     .iter()
                     .enumerate()
@@ -895,6 +897,17 @@ mod tests {
         assert_eq!(finding.rule, "product-color-hex");
         assert_eq!(finding.property().as_deref(), Some("0.textFontColorHex"));
         assert_eq!(finding.start.line, 4);
+    }
+
+    #[test]
+    fn reports_an_array_checked_as_a_pis_response() {
+        for text in [
+            "[]",
+            r#"[{"version": 2, "status": "valid", "sessionMetadata": {}}]"#,
+        ] {
+            let report = lint(text, Format::Json, Some(Kind::PisResponse));
+            assert_eq!(report.findings[0].rule, "pis-json-object", "{text}");
+        }
     }
 
     #[test]

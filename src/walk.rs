@@ -37,6 +37,10 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     }
     files.sort();
     files.dedup();
+    // The same file reached by two spellings (`a/b` and `./a/b`, relative and absolute)
+    // is checked once, or its definitions would count twice in the catalog.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| seen.insert(file.canonicalize().unwrap_or_else(|_| file.clone())));
     (files, errors)
 }
 
@@ -54,8 +58,8 @@ fn walk_dir(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) 
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 if is_file && has_lint_extension(entry.path()) {
                     files.push(entry.into_path());
-                } else if !is_file {
-                    tracing::trace!(path = %entry.path().display(), "not a file to check");
+                } else if is_file {
+                    tracing::debug!(path = %entry.path().display(), "skipped: not .json, .yaml or .yml");
                 }
             }
             Err(error) => errors.push(WalkError {
@@ -102,6 +106,17 @@ mod tests {
             .map(|p| p.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(names, ["a.json", "b/a.yml", "b/z.yaml"]);
+    }
+
+    #[test]
+    fn keeps_one_copy_of_a_file_reached_by_two_spellings() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), "{}").unwrap();
+        let plain = dir.path().to_path_buf();
+        let dotted = dir.path().join(".");
+        let (files, errors) = collect(&[plain, dotted]);
+        assert!(errors.is_empty());
+        assert_eq!(files.len(), 1, "{files:?}");
     }
 
     #[test]

@@ -251,3 +251,36 @@ fn explains_a_rule_with_its_examples_and_suggests_on_a_typo() {
         typo.stderr
     );
 }
+
+#[test]
+fn frames_a_file_with_a_byte_order_mark_at_the_right_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "\u{feff}{\n  \"version\": 2,\n  \"status\": \"Valid\",\n  \"sessionMetadata\": {}\n}\n";
+    write(dir.path(), "bom.json", text);
+    let run = offerlint(dir.path(), &["check", "--no-config", "bom.json"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("bom.json:3:13: error[pis-status-enum]"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[bom.json:3:13]"), "{}", run.stdout);
+}
+
+#[test]
+fn checks_a_file_once_when_named_twice_in_different_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let offer = r#"{"publisherOfferId": "bundle-a", "name": "Bundle A", "type": "Bundle",
+      "active": true, "offerExternalUiId": "d", "segments": [],
+      "productsSequence": [{"index": 1, "priceInUsdCents": 199,
+      "products": [{"publisherProductId": "gems", "quantity": 5, "priority": "Main"}]}]}"#;
+    write(dir.path(), "offers/a.json", offer);
+    let (_, diagnostics) = check_json(dir.path(), &["--no-config", "offers", "./offers"]);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["rule"] != "catalog-offer-id-unique"),
+        "{diagnostics:?}"
+    );
+}

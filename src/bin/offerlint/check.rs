@@ -47,7 +47,13 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         .collect();
     let (mut files, walk_errors) = walk::collect(&paths);
     if let Some(config) = linter.config() {
-        files.retain(|file| !config.is_excluded(file));
+        files.retain(|file| {
+            let excluded = config.is_excluded(file);
+            if excluded {
+                tracing::info!(file = %file.display(), "skipped: excluded by the config");
+            }
+            !excluded
+        });
     }
     let mut failed = !walk_errors.is_empty();
     let mut stderr = io::stderr().lock();
@@ -148,6 +154,7 @@ fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<
             let name = path.display().to_string();
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
+            tracing::debug!(file = %name, kind = ?kind, "checking");
             let report = linter.check_bytes(&name, &bytes, format, kind);
             Ok((report, None))
         })
@@ -245,7 +252,7 @@ fn load_config(args: &CheckArgs) -> io::Result<Result<Option<Config>, ExitCode>>
     };
     match Config::parse(&text, &base, offerlint::registry::Registry::builtin()) {
         Ok(config) => {
-            tracing::debug!(config = %path.display(), "using configuration");
+            tracing::info!(config = %path.display(), "using configuration");
             Ok(Ok(Some(config)))
         }
         Err(errors) => {

@@ -25,12 +25,17 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
         if report.findings.is_empty() {
             continue;
         }
-        let text = match bytes {
+        let raw = match bytes {
             Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
             None => std::fs::read(&report.name)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default(),
         };
+        // Offsets in findings are counted after a byte-order mark, as the parsers see it.
+        let text = raw
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(raw);
         let lines = LineIndex::new(&text);
         for finding in &report.findings {
             writeln!(
