@@ -1,6 +1,9 @@
 //! Renders reports: human code frames (miette), a JSON document, or Integration Error Events.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 use offerlint::document::LineIndex;
@@ -21,52 +24,13 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
             GraphicalTheme::unicode_nocolor()
         };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    for (report, bytes) in reports {
-        if report.findings.is_empty() {
-            continue;
-        }
-        let raw = match bytes {
-            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-            None => std::fs::read(&report.name)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default(),
-        };
-        // Offsets in findings are counted after a byte-order mark, as the parsers see it.
-        let text = raw
-            .strip_prefix('\u{feff}')
-            .map(str::to_owned)
-            .unwrap_or(raw);
-        let lines = LineIndex::new(&text);
-        for finding in &report.findings {
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                report.name,
-                finding.start.line,
-                finding.start.column,
-                finding.severity,
-                finding.rule,
-                finding.message
-            )?;
-            // Run-level notes (no place in the file) need no code frame.
-            if finding.path.is_none() && finding.stage == offerlint::Stage::Rule {
-                if let Some(help) = &finding.help {
-                    writeln!(out, "  help: {help}\n")?;
-                }
-                continue;
-            }
-            if let Some(excerpt) = long_line_excerpt(&text, &lines, finding) {
-                writeln!(out, "{excerpt}")?;
-                continue;
-            }
-            let diagnostic = to_miette(finding);
-            let source = NamedSource::new(&report.name, text.clone());
-            let rendered = miette::Report::new(diagnostic).with_source_code(source);
-            let mut frame = String::new();
-            if handler.render_report(&mut frame, rendered.as_ref()).is_ok() {
-                writeln!(out, "{frame}")?;
-            }
-        }
+    // Frames are rendered on all cores, then printed in input order.
+    let rendered: Vec<String> = reports
+        .par_iter()
+        .map(|(report, bytes)| render_file(&handler, report, bytes.as_deref()))
+        .collect();
+    for text in rendered {
+        out.write_all(text.as_bytes())?;
     }
     let summary = Summary::of(reports);
     writeln!(
@@ -74,6 +38,60 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
         "{} error(s), {} warning(s), {} info in {} file(s); failing at {}",
         summary.errors, summary.warnings, summary.infos, summary.files, fail_on
     )
+}
+
+/// Renders every finding of one file: a header line, then a code frame or an excerpt.
+fn render_file(
+    handler: &GraphicalReportHandler,
+    report: &FileReport,
+    bytes: Option<&[u8]>,
+) -> String {
+    use std::fmt::Write as _;
+
+    let mut out = String::new();
+    if report.findings.is_empty() {
+        return out;
+    }
+    let raw = match bytes {
+        Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        None => std::fs::read(&report.name)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default(),
+    };
+    // Offsets in findings are counted after a byte-order mark, as the parsers see it.
+    let text: Arc<str> = Arc::from(raw.strip_prefix('\u{feff}').unwrap_or(&raw));
+    let lines = LineIndex::new(&text);
+    for finding in &report.findings {
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            report.name,
+            finding.start.line,
+            finding.start.column,
+            finding.severity,
+            finding.rule,
+            finding.message
+        );
+        // Run-level notes (no place in the file) need no code frame.
+        if finding.path.is_none() && finding.stage == offerlint::Stage::Rule {
+            if let Some(help) = &finding.help {
+                let _ = writeln!(out, "  help: {help}\n");
+            }
+            continue;
+        }
+        if let Some(excerpt) = long_line_excerpt(&text, &lines, finding) {
+            let _ = writeln!(out, "{excerpt}");
+            continue;
+        }
+        let diagnostic = to_miette(finding);
+        let source = NamedSource::new(&report.name, Arc::clone(&text));
+        let report = miette::Report::new(diagnostic).with_source_code(source);
+        let mut frame = String::new();
+        if handler.render_report(&mut frame, report.as_ref()).is_ok() {
+            let _ = writeln!(out, "{frame}");
+        }
+    }
+    out
 }
 
 /// Renders a config mistake with a code frame in the config file.
