@@ -15,6 +15,12 @@ use crate::kind::Kind;
 use crate::registry::Registry;
 use crate::suggest;
 
+const SINGLE_SEQUENCE_HELP: &str = "send one sequence; only daily bonuses, rolling offers, \
+                                    progress bars and reward calendars have several";
+
+const POINTS_HELP: &str =
+    "remove progressBarPoints: popups and checkout links do not feed progress bars";
+
 /// The rules this module enforces, for the rule-table self-tests.
 pub const CATALOG_RULES: &[&str] = &[
     "catalog-badge-known",
@@ -559,7 +565,8 @@ impl<'a> Catalog<'a> {
                 let finding = out.push(
                     "catalog-progress-bar-singleton",
                     format!(
-                        "type ProgressBar is used by {} offers; a store has at most one progress bar",
+                        "type ProgressBar is used by {} offers; \
+                         a store has at most one progress bar",
                         self.progress_bars.len()
                     ),
                     &at,
@@ -685,13 +692,14 @@ impl<'a> Catalog<'a> {
                 {
                     let at = pis.id.clone_at(place);
                     let finding = out.push(
-                            "catalog-rolling-sequence-count",
-                            format!(
-                                "productsSequence has {count} sub-offers, the rolling offer is configured with {configured}"
-                            ),
-                            &at,
-                            Some("send one sequence per configured sub-offer"),
-                        );
+                        "catalog-rolling-sequence-count",
+                        format!(
+                            "productsSequence has {count} sub-offers, \
+                                 the rolling offer is configured with {configured}"
+                        ),
+                        &at,
+                        Some("send one sequence per configured sub-offer"),
+                    );
                     finding.related.push(Related {
                         file: self.names[config.file].to_owned(),
                         property: config_place.path.dotted(),
@@ -724,11 +732,14 @@ impl<'a> Catalog<'a> {
             && *count > 1
         {
             out.push(
-                    "pis-sequence-single-unless-multi-type",
-                    format!("productsSequence must contain no more than 1 elements for a {type_name} offer"),
-                    &pis.id.clone_at(place),
-                    Some("send one sequence; only daily bonuses, rolling offers, progress bars and reward calendars have several"),
-                );
+                "pis-sequence-single-unless-multi-type",
+                format!(
+                    "productsSequence must contain no more than 1 elements \
+                         for a {type_name} offer"
+                ),
+                &pis.id.clone_at(place),
+                Some(SINGLE_SEQUENCE_HELP),
+            );
         }
         if offer_type == "PopUp" && sub_type == "DailyBonus" {
             for (count, place) in &pis.products_per_sequence {
@@ -768,7 +779,10 @@ impl<'a> Catalog<'a> {
             for place in &pis.availability {
                 out.push(
                     "pis-player-availability-special-only",
-                    format!("playerAvailability is only applicable to special offers, not to a {type_name} offer"),
+                    format!(
+                        "playerAvailability is only applicable to special offers, \
+                         not to a {type_name} offer"
+                    ),
                     &pis.id.clone_at(place),
                     Some("remove playerAvailability from this offer"),
                 );
@@ -780,7 +794,7 @@ impl<'a> Catalog<'a> {
                     "pis-progress-bar-points-not-popup-checkout",
                     format!("progressBarPoints is not applicable to a {type_name} offer"),
                     &pis.id.clone_at(place),
-                    Some("remove progressBarPoints: popups and checkout links do not feed progress bars"),
+                    Some(POINTS_HELP),
                 );
             }
         }
@@ -886,7 +900,7 @@ impl Findings<'_> {
 
 /// Returns the one-per-run info note that catalog rules were skipped, if they were needed.
 #[must_use]
-pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts, registry: &Registry) -> Option<Finding> {
+pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
     let needs = facts.has_references();
     if !catalog.is_empty() || !needs {
         return None;
@@ -898,11 +912,13 @@ pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts, registry: &Registry) -
     };
     Some(Finding {
         rule: "catalog-offer-type-known".to_owned(),
-        severity: Severity::Info.max(registry.severity("catalog-offer-type-known").min(Severity::Info)),
+        // A note, whatever the table says: nothing is wrong with the file itself.
+        severity: Severity::Info,
         message: "catalog rules skipped: the run holds no offer, product or badge definitions"
             .to_owned(),
         help: Some(
-            "lint the configuration files in the same run, or name them under `catalog:` in .offerlint.yaml"
+            "lint the configuration files in the same run, \
+             or name them under `catalog:` in .offerlint.yaml"
                 .to_owned(),
         ),
         path: None,

@@ -542,10 +542,10 @@ impl Linter {
                 }
             })
             .collect();
-        if let Some(file) = (0..reports.len())
-            .find(|&file| catalog::skipped_note(&catalog, all[file].1, self.registry).is_some())
+        if let Some(file) =
+            (0..reports.len()).find(|&file| catalog::skipped_note(&catalog, all[file].1).is_some())
         {
-            new_findings[file].extend(catalog::skipped_note(&catalog, all[file].1, self.registry));
+            new_findings[file].extend(catalog::skipped_note(&catalog, all[file].1));
         }
         drop(all);
         for (report, mut findings) in reports.iter_mut().zip(new_findings) {
