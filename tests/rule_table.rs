@@ -151,3 +151,16 @@ fn generated_rule_reference_is_current() {
         "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn generated_rule_table_matches_its_yaml_sources() {
+    let sources = Registry::from_sources().expect("the YAML tables load");
+    let fresh = serde_json::to_string_pretty(sources.rules()).unwrap() + "\n";
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/table.json");
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        on_disk == fresh,
+        "rules/table.json is stale: run \
+         `cargo run -- rules --from-sources --format json > rules/table.json`"
+    );
+}

@@ -40,6 +40,10 @@ pub struct RulesArgs {
     /// Print the Markdown reference (docs/rules.md) instead of the table.
     #[arg(long)]
     pub markdown: bool,
+    /// Read the table from its YAML sources instead of the generated rules/table.json
+    /// (to regenerate it: `rules --from-sources --format json > rules/table.json`).
+    #[arg(long, hide = true)]
+    pub from_sources: bool,
 }
 
 /// Output formats of `offerlint rules`.

@@ -9,7 +9,13 @@ use crate::args::{RulesArgs, RulesFormat};
 
 /// Prints the rule table (text, JSON or Markdown).
 pub fn list(args: &RulesArgs) -> io::Result<ExitCode> {
-    let registry = Registry::builtin();
+    let sources;
+    let registry = if args.from_sources {
+        sources = Registry::from_sources().map_err(io::Error::other)?;
+        &sources
+    } else {
+        Registry::builtin()
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.markdown {
         out.write_all(markdown(registry).as_bytes())?;
