@@ -373,14 +373,12 @@ fn collect_badges(
             continue;
         };
         if badge.get("ribbonTextOverride").is_some() {
-            let override_path = path.key("ribbonTextOverride");
-            if let Some(mut at_override) = id_at(path.key("publisherBadgeId"), offer_id) {
-                // Keep the badge id, point at the override text.
-                if let Some(text) = id_at(override_path, offer_id) {
-                    at_override.place = text.place;
-                }
-                pis_offer.ribbon_overrides.push(at_override);
+            // Keep the badge id, point at the override text.
+            let mut at_override = reference.clone();
+            if let Some(text) = id_at(path.key("ribbonTextOverride"), offer_id) {
+                at_override.place = text.place;
             }
+            pis_offer.ribbon_overrides.push(at_override);
         }
         facts.badge_refs.push(reference);
     }
