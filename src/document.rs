@@ -8,6 +8,7 @@
 mod json;
 mod yaml;
 
+use compact_str::CompactString;
 use std::fmt::Write as _;
 
 pub use json::parse_json;
@@ -61,8 +62,8 @@ pub enum Value {
     Bool(bool),
     /// A number, kept exactly as written.
     Number(Number),
-    /// A string.
-    String(String),
+    /// A string (short ones are stored inline, without an allocation).
+    String(CompactString),
     /// An array or YAML sequence.
     Array(Vec<Node>),
     /// An object or YAML mapping, with members in source order, duplicates included.
@@ -72,8 +73,8 @@ pub enum Value {
 /// One key of an object and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    /// The key text.
-    pub key: String,
+    /// The key text (stored inline up to 24 bytes).
+    pub key: CompactString,
     /// Where the key was written.
     pub key_span: Span,
     /// The value.
@@ -111,8 +112,8 @@ pub fn integer_digits(text: &str) -> usize {
 /// One step of a path into a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
-    /// An object member.
-    Key(String),
+    /// An object member (stored inline up to 24 bytes, so paths clone cheaply).
+    Key(CompactString),
     /// An array element (0-based).
     Index(usize),
 }
@@ -133,7 +134,7 @@ impl Path {
     pub fn key(&self, key: &str) -> Self {
         let mut segments = Vec::with_capacity(self.0.len() + 1);
         segments.extend(self.0.iter().cloned());
-        segments.push(Segment::Key(key.to_owned()));
+        segments.push(Segment::Key(CompactString::new(key)));
         Self(segments)
     }
 
@@ -204,7 +205,7 @@ impl Path {
                 Ok(index) if !token.is_empty() && (token == "0" || !token.starts_with('0')) => {
                     segments.push(Segment::Index(index));
                 }
-                _ => segments.push(Segment::Key(token)),
+                _ => segments.push(Segment::Key(CompactString::from(token))),
             }
         }
         Self(segments)
@@ -643,7 +644,7 @@ fn convert<'a>(
             .json
             .parse::<serde_json::Number>()
             .map_or_else(|_| Json::String(number.json.to_string()), Json::Number),
-        Value::String(text) => Json::String(text.clone()),
+        Value::String(text) => Json::String(text.to_string()),
         Value::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (index, item) in items.iter().enumerate() {
@@ -658,7 +659,7 @@ fn convert<'a>(
             for (position, member) in members.iter().enumerate() {
                 trail.push(Step::Key(&member.key));
                 let value = convert(&member.value, trail, duplicates);
-                if out.insert(member.key.clone(), value).is_some() {
+                if out.insert(member.key.to_string(), value).is_some() {
                     let first = members[..position]
                         .iter()
                         .find(|m| m.key == member.key)
@@ -681,7 +682,7 @@ fn trail_path(trail: &[Step<'_>]) -> Path {
         trail
             .iter()
             .map(|step| match step {
-                Step::Key(key) => Segment::Key((*key).to_owned()),
+                Step::Key(key) => Segment::Key(CompactString::new(key)),
                 Step::Index(index) => Segment::Index(*index),
             })
             .collect(),

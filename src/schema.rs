@@ -406,7 +406,7 @@ fn branch_accepts_type(schema: &Json, branch: &Json, instance_type: &str) -> boo
 fn leaf_phrase(path: &Path, kind: Kind) -> String {
     match path.0.last() {
         None => kind.root_word().to_owned(),
-        Some(Segment::Key(key)) => key.clone(),
+        Some(Segment::Key(key)) => key.to_string(),
         Some(Segment::Index(_)) => match path.leaf_name() {
             Some(key) if path.0.len() >= 2 => match &path.0[path.0.len() - 2] {
                 Segment::Key(_) => format!("each value in {key}"),

@@ -1,5 +1,7 @@
 //! A strict JSON (RFC 8259) parser that records spans and keeps numbers as text.
 
+use compact_str::CompactString;
+
 use super::{MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Span, Value};
 
 /// Parses one JSON document. A syntax error stops parsing and is reported as a problem.
@@ -186,24 +188,22 @@ impl Parser<'_> {
         })
     }
 
-    fn string(&mut self) -> Step<String> {
+    fn string(&mut self) -> Step<CompactString> {
         let open = self.position;
         self.position += 1;
-        let mut out = String::new();
+        // Most strings have no escapes: take them straight from the source text.
+        let run_start = self.position;
+        self.plain_run();
+        if self.bytes.get(self.position) == Some(&b'"') {
+            self.position += 1;
+            return Ok(CompactString::new(&self.text[run_start..self.position - 1]));
+        }
+        let mut out = String::from(&self.text[run_start..self.position]);
         loop {
-            // Copy the run of plain characters in one go.
-            let run_start = self.position;
-            while let Some(&byte) = self.bytes.get(self.position) {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.position += 1;
-            }
-            out.push_str(&self.text[run_start..self.position]);
             match self.bytes.get(self.position) {
                 Some(b'"') => {
                     self.position += 1;
-                    return Ok(out);
+                    return Ok(CompactString::from(out));
                 }
                 Some(b'\\') => self.escape(&mut out)?,
                 Some(_) => {
@@ -217,6 +217,20 @@ impl Parser<'_> {
                     });
                 }
             }
+            // Copy the run of plain characters in one go.
+            let run_start = self.position;
+            self.plain_run();
+            out.push_str(&self.text[run_start..self.position]);
+        }
+    }
+
+    /// Advances over characters that need no decoding inside a string.
+    fn plain_run(&mut self) {
+        while let Some(&byte) = self.bytes.get(self.position) {
+            if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                break;
+            }
+            self.position += 1;
         }
     }
 

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
 use super::{
@@ -92,7 +93,7 @@ enum Frame {
         start: usize,
         anchor: usize,
         members: Vec<Member>,
-        key: Option<(String, Span)>,
+        key: Option<(CompactString, Span)>,
     },
 }
 
@@ -135,7 +136,7 @@ impl Builder<'_> {
                 let value = if plain {
                     resolve_plain(&text)
                 } else {
-                    Value::String(text.to_string())
+                    Value::String(CompactString::new(&text))
                 };
                 if plain && is_yaml11_boolean(&text) && self.expecting_value() {
                     self.warn_yaml11_boolean(&text, start);
@@ -233,7 +234,7 @@ impl Builder<'_> {
                             offset: node.span.start,
                         });
                     };
-                    *key = Some((text, node.span));
+                    *key = Some((CompactString::from(text), node.span));
                 }
             }
         }
@@ -429,7 +430,7 @@ fn resolve_plain(text: &str) -> Value {
     }
     match number_as_json(text) {
         Some(json) => Value::Number(Number { json: json.into() }),
-        None => Value::String(text.to_owned()),
+        None => Value::String(CompactString::new(text)),
     }
 }
 
