@@ -45,7 +45,7 @@ impl Span {
 }
 
 /// A parsed value together with where it was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Node {
     /// The value.
     pub value: Value,
@@ -54,9 +54,10 @@ pub struct Node {
 }
 
 /// A value of the document tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
     /// `null` (JSON) or an empty/`~`/`null` plain scalar (YAML).
+    #[default]
     Null,
     /// A boolean.
     Bool(bool),
@@ -624,6 +625,61 @@ pub struct Duplicate {
 pub fn to_json(node: &Node, duplicates: &mut Vec<Duplicate>) -> serde_json::Value {
     let mut trail = Vec::new();
     convert(node, &mut trail, duplicates)
+}
+
+/// Lists the keys that occur more than once in an object, anywhere in the tree.
+#[must_use]
+pub fn duplicates(node: &Node) -> Vec<Duplicate> {
+    let mut found = Vec::new();
+    let mut trail = Vec::new();
+    find_duplicates(node, &mut trail, &mut found);
+    found
+}
+
+/// Objects up to this many members are searched pairwise; larger ones through a hash set.
+const PAIRWISE_MEMBERS: usize = 24;
+
+fn find_duplicates<'a>(node: &'a Node, trail: &mut Vec<Step<'a>>, found: &mut Vec<Duplicate>) {
+    match &node.value {
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                if matches!(item.value, Value::Array(_) | Value::Object(_)) {
+                    trail.push(Step::Index(index));
+                    find_duplicates(item, trail, found);
+                    trail.pop();
+                }
+            }
+        }
+        Value::Object(members) => {
+            let repeats = if members.len() <= PAIRWISE_MEMBERS {
+                members
+                    .iter()
+                    .enumerate()
+                    .any(|(at, m)| members[..at].iter().any(|earlier| earlier.key == m.key))
+            } else {
+                let mut seen = std::collections::HashSet::with_capacity(members.len());
+                !members.iter().all(|m| seen.insert(m.key.as_str()))
+            };
+            for (position, member) in members.iter().enumerate() {
+                trail.push(Step::Key(&member.key));
+                let first = repeats
+                    .then(|| members[..position].iter().find(|m| m.key == member.key))
+                    .flatten();
+                if let Some(first) = first {
+                    found.push(Duplicate {
+                        path: trail_path(trail),
+                        key_span: member.key_span,
+                        first_span: first.key_span,
+                    });
+                }
+                if matches!(member.value.value, Value::Array(_) | Value::Object(_)) {
+                    find_duplicates(&member.value, trail, found);
+                }
+                trail.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 enum Step<'a> {

@@ -677,9 +677,8 @@ impl Scope<'_> {
             return;
         };
 
-        // Duplicate keys come out of the conversion the schemas need anyway.
-        let mut duplicates = Vec::new();
-        let json = document::to_json(self.node, &mut duplicates);
+        let duplicates = document::duplicates(self.node);
+        let has_duplicates = !duplicates.is_empty();
         for duplicate in duplicates {
             let name = duplicate.path.leaf_name().unwrap_or("key").to_owned();
             let mut finding = self.finding(
@@ -699,8 +698,9 @@ impl Scope<'_> {
             findings.push(finding);
         }
 
-        if !self.linter.schemas.is_valid(kind, &json) {
-            for failure in self.linter.schemas.check(kind, &json) {
+        {
+            let schemas = &self.linter.schemas;
+            for failure in schemas.check_document(kind, self.node, has_duplicates) {
                 let span = self.span_of(&failure.path, failure.anchor);
                 let mut finding = self.finding(
                     &failure.rule,

@@ -4,12 +4,17 @@
 use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::json::SerdeJson;
 use jsonschema::{Keyword, ValidationError, Validator};
 use serde_json::Value as Json;
 
-use crate::document::{Path, Segment, integer_digits};
+use crate::document::{self, Node, Path, Segment, integer_digits};
 use crate::kind::Kind;
 use crate::suggest;
+
+mod tree;
+
+use tree::Tree;
 
 /// The bundled schema texts, by kind.
 pub const BUNDLED: [(Kind, &str); 5] = [
@@ -76,7 +81,10 @@ pub struct Schemas {
 }
 
 struct Compiled {
-    validator: Validator,
+    /// Validates the span-keeping tree in place.
+    validator: Validator<Tree>,
+    /// Validates a `serde_json::Value` (documents with repeated keys); compiled on first use.
+    value_validator: OnceLock<Option<Validator>>,
     schema: Json,
 }
 
@@ -105,17 +113,36 @@ impl Schemas {
         let mut schema: Json = serde_json::from_str(text)
             .map_err(|e| format!("schema for {kind} is not JSON: {e}"))?;
         apply_profile(&mut schema, profile);
-        let validator = jsonschema::options()
+        let validator = jsonschema::options_for::<Tree>()
             .with_draft(jsonschema::Draft::Draft202012)
             .should_validate_formats(true)
             .with_keyword("x-integer", |_, _, _| Ok(Box::new(WrittenAsInteger)))
             .with_keyword("x-maxDigits", |_, value: &Json, _| {
-                let limit = value.as_u64().unwrap_or(24) as usize;
-                Ok(Box::new(MaxDigits(limit)))
+                Ok(Box::new(MaxDigits(digit_limit(value))))
             })
             .build(&schema)
             .map_err(|e| format!("schema for {kind} does not compile: {e}"))?;
-        Ok(Compiled { validator, schema })
+        Ok(Compiled {
+            validator,
+            value_validator: OnceLock::new(),
+            schema,
+        })
+    }
+
+    /// Compiles the `serde_json::Value` validator of a schema.
+    fn compile_for_values(kind: Kind, schema: &Json) -> Option<Validator> {
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .with_keyword("x-integer", |_, _, _| Ok(Box::new(WrittenAsInteger)))
+            .with_keyword("x-maxDigits", |_, value: &Json, _| {
+                Ok(Box::new(MaxDigits(digit_limit(value))))
+            })
+            .build(schema)
+            .inspect_err(|problem| {
+                tracing::error!(%kind, %problem, "bundled schema unusable; schema stage skipped");
+            })
+            .ok()
     }
 
     /// Returns the compiled schema of a kind, compiling it now if needed.
@@ -142,15 +169,20 @@ impl Schemas {
     }
 
     /// Returns whether a document is valid for its kind (fast path, no details).
+    ///
+    /// The tree is read in place; it must not repeat a key within an object (see
+    /// [`Schemas::is_valid_value`] for documents that do).
     #[must_use]
-    pub fn is_valid(&self, kind: Kind, instance: &Json) -> bool {
+    pub fn is_valid(&self, kind: Kind, instance: &Node) -> bool {
         self.get(kind)
             .is_none_or(|c| c.validator.is_valid(instance))
     }
 
     /// Validates a document and returns every failure, mapped to rule ids and messages.
+    ///
+    /// The tree must not repeat a key within an object (see [`Schemas::check_value`]).
     #[must_use]
-    pub fn check(&self, kind: Kind, instance: &Json) -> Vec<SchemaFailure> {
+    pub fn check(&self, kind: Kind, instance: &Node) -> Vec<SchemaFailure> {
         let Some(compiled) = self.get(kind) else {
             return Vec::new();
         };
@@ -158,11 +190,76 @@ impl Schemas {
         for error in compiled.validator.iter_errors(instance) {
             map_error(&compiled.schema, kind, &error, &mut failures);
         }
-        failures
-            .sort_by(|a, b| (&a.path, &a.rule, &a.message).cmp(&(&b.path, &b.rule, &b.message)));
-        failures.dedup();
-        failures
+        sorted(failures)
     }
+
+    /// Returns whether a `serde_json::Value` is valid for a kind.
+    #[must_use]
+    pub fn is_valid_value(&self, kind: Kind, instance: &Json) -> bool {
+        self.value_validator(kind)
+            .is_none_or(|validator| validator.is_valid(instance))
+    }
+
+    /// Validates a `serde_json::Value` and returns every failure.
+    #[must_use]
+    pub fn check_value(&self, kind: Kind, instance: &Json) -> Vec<SchemaFailure> {
+        let (Some(compiled), Some(validator)) = (self.get(kind), self.value_validator(kind)) else {
+            return Vec::new();
+        };
+        let mut failures = Vec::new();
+        for error in validator.iter_errors(instance) {
+            map_error(&compiled.schema, kind, &error, &mut failures);
+        }
+        sorted(failures)
+    }
+
+    /// Validates a parsed document whichever way its shape allows and returns every failure.
+    ///
+    /// A document without repeated keys is validated in place; one with repeated keys is
+    /// copied into a `serde_json::Value` first, so the last occurrence of a key wins.
+    #[must_use]
+    pub fn check_document(
+        &self,
+        kind: Kind,
+        instance: &Node,
+        has_duplicates: bool,
+    ) -> Vec<SchemaFailure> {
+        if has_duplicates {
+            let json = document::to_json(instance, &mut Vec::new());
+            if self.is_valid_value(kind, &json) {
+                Vec::new()
+            } else {
+                self.check_value(kind, &json)
+            }
+        } else if self.is_valid(kind, instance) {
+            Vec::new()
+        } else {
+            self.check(kind, instance)
+        }
+    }
+
+    fn value_validator(&self, kind: Kind) -> Option<&Validator> {
+        let compiled = self.get(kind)?;
+        compiled
+            .value_validator
+            .get_or_init(|| Self::compile_for_values(kind, &compiled.schema))
+            .as_ref()
+    }
+}
+
+/// Orders failures by place, then rule and message, without repeats.
+fn sorted(mut failures: Vec<SchemaFailure>) -> Vec<SchemaFailure> {
+    failures.sort_by(|a, b| (&a.path, &a.rule, &a.message).cmp(&(&b.path, &b.rule, &b.message)));
+    failures.dedup();
+    failures
+}
+
+/// Reads the digit limit of an `x-maxDigits` keyword.
+fn digit_limit(value: &Json) -> usize {
+    value
+        .as_u64()
+        .and_then(|limit| usize::try_from(limit).ok())
+        .unwrap_or(24)
 }
 
 /// Rewrites the contradiction-dependent limits of quantity fields.
@@ -199,11 +296,19 @@ fn apply_profile(schema: &mut Json, profile: SchemaProfile) {
     }
 }
 
+/// `x-integer`: a number must be written without a fraction or an exponent (`500.0` is not
+/// an integer for the store).
 struct WrittenAsInteger;
+
+impl WrittenAsInteger {
+    fn accepts(number: Option<&str>) -> bool {
+        number.is_none_or(|text| !text.contains(['.', 'e', 'E']))
+    }
+}
 
 impl<'i> Keyword<'i> for WrittenAsInteger {
     fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
-        if Keyword::is_valid(self, instance) {
+        if Keyword::<SerdeJson>::is_valid(self, instance) {
             Ok(())
         } else {
             Err(ValidationError::custom("must be written as an integer"))
@@ -211,18 +316,45 @@ impl<'i> Keyword<'i> for WrittenAsInteger {
     }
 
     fn is_valid(&self, instance: &'i Json) -> bool {
-        match instance {
-            Json::Number(number) => !number.as_str().contains(['.', 'e', 'E']),
+        Self::accepts(instance.as_number().map(serde_json::Number::as_str))
+    }
+}
+
+impl<'i> Keyword<'i, Tree> for WrittenAsInteger {
+    fn validate(&self, instance: &'i Node) -> Result<(), ValidationError<'i>> {
+        if Keyword::<Tree>::is_valid(self, instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom("must be written as an integer"))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Node) -> bool {
+        Self::accepts(instance.as_number().map(|n| &*n.json))
+    }
+}
+
+/// `x-maxDigits`: a number (or a string of digits) may have at most this many digits, counted
+/// exactly on the text.
+struct MaxDigits(usize);
+
+impl MaxDigits {
+    fn accepts(&self, number: Option<&str>, string: Option<&str>) -> bool {
+        if let Some(text) = number {
+            return text.contains(['.', 'e', 'E']) || integer_digits(text) <= self.0;
+        }
+        match string {
+            Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                integer_digits(text) <= self.0
+            }
             _ => true,
         }
     }
 }
 
-struct MaxDigits(usize);
-
 impl<'i> Keyword<'i> for MaxDigits {
     fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
-        if Keyword::is_valid(self, instance) {
+        if Keyword::<SerdeJson>::is_valid(self, instance) {
             Ok(())
         } else {
             Err(ValidationError::custom("has too many digits"))
@@ -230,16 +362,24 @@ impl<'i> Keyword<'i> for MaxDigits {
     }
 
     fn is_valid(&self, instance: &'i Json) -> bool {
-        match instance {
-            Json::Number(number) => {
-                let text = number.as_str();
-                text.contains(['.', 'e', 'E']) || integer_digits(text) <= self.0
-            }
-            Json::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
-                integer_digits(text) <= self.0
-            }
-            _ => true,
+        self.accepts(
+            instance.as_number().map(serde_json::Number::as_str),
+            instance.as_str(),
+        )
+    }
+}
+
+impl<'i> Keyword<'i, Tree> for MaxDigits {
+    fn validate(&self, instance: &'i Node) -> Result<(), ValidationError<'i>> {
+        if Keyword::<Tree>::is_valid(self, instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom("has too many digits"))
         }
+    }
+
+    fn is_valid(&self, instance: &'i Node) -> bool {
+        self.accepts(instance.as_number().map(|n| &*n.json), instance.as_str())
     }
 }
 
@@ -534,6 +674,88 @@ mod tests {
         Schemas::new(SchemaProfile::default()).expect("bundled schemas compile")
     }
 
+    /// Checks a value both ways (in place on the tree and as a `serde_json::Value`), asserts
+    /// that they agree, and returns the failures.
+    fn both(schemas: &Schemas, kind: Kind, value: &Json) -> Vec<SchemaFailure> {
+        let parsed = crate::document::parse(&value.to_string(), crate::document::Format::Json);
+        let tree = &parsed.documents[0];
+        let from_tree = schemas.check(kind, tree);
+        let from_value = schemas.check_value(kind, value);
+        assert_eq!(from_tree, from_value, "{value}");
+        assert_eq!(
+            schemas.is_valid(kind, tree),
+            from_tree.is_empty(),
+            "{value}"
+        );
+        assert_eq!(
+            schemas.is_valid_value(kind, value),
+            from_value.is_empty(),
+            "{value}"
+        );
+        from_tree
+    }
+
+    /// Every JSON and YAML file of the fixtures and examples, for every kind, gives the same
+    /// failures in place as through a `serde_json::Value` copy.
+    #[test]
+    fn validating_in_place_agrees_with_the_value_copy() {
+        let schemas = schemas();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pending = vec![root.join("tests/fixtures"), root.join("examples")];
+        let mut compared = 0;
+        while let Some(dir) = pending.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let format = match path.extension().and_then(|e| e.to_str()) {
+                    Some("json") => crate::document::Format::Json,
+                    Some("yaml" | "yml") => crate::document::Format::Yaml,
+                    _ => continue,
+                };
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let parsed = crate::document::parse(&text, format);
+                for tree in &parsed.documents {
+                    let mut duplicates = Vec::new();
+                    let value = crate::document::to_json(tree, &mut duplicates);
+                    if !duplicates.is_empty() {
+                        continue;
+                    }
+                    for kind in Kind::ALL {
+                        assert_eq!(
+                            schemas.check(kind, tree),
+                            schemas.check_value(kind, &value),
+                            "{} as {kind}",
+                            path.display()
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 500, "only {compared} comparisons");
+    }
+
+    #[test]
+    fn a_repeated_key_is_validated_with_the_last_occurrence() {
+        let text = r#"{"version":2,"status":"Valid","status":"valid","sessionMetadata":{}}"#;
+        let parsed = crate::document::parse(text, crate::document::Format::Json);
+        let tree = &parsed.documents[0];
+        assert!(!schemas().check(Kind::PisResponse, tree).is_empty());
+        assert!(
+            schemas()
+                .check_document(Kind::PisResponse, tree, true)
+                .is_empty()
+        );
+    }
+
     #[test]
     fn compiles_every_bundled_schema() {
         for (kind, text) in BUNDLED {
@@ -549,7 +771,8 @@ mod tests {
 
     #[test]
     fn reports_a_wrong_enum_value_with_its_tag_and_message() {
-        let failures = schemas().check(
+        let failures = both(
+            &schemas(),
             Kind::PisResponse,
             &json!({"version": 2, "status": "Valid", "sessionMetadata": {}}),
         );
@@ -564,7 +787,7 @@ mod tests {
 
     #[test]
     fn reports_a_missing_property_at_its_parent() {
-        let failures = schemas().check(Kind::PisResponse, &json!({"status": "valid"}));
+        let failures = both(&schemas(), Kind::PisResponse, &json!({"status": "valid"}));
         assert_eq!(failures[0].rule, "pis-session-metadata-required");
         assert_eq!(failures[0].anchor, Anchor::Parent);
         assert_eq!(failures[0].message, "sessionMetadata should not be empty");
@@ -576,12 +799,12 @@ mod tests {
             r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":999999999999999999999999}]}"#,
         )
         .unwrap();
-        assert!(schemas().check(Kind::PisResponse, &ok).is_empty());
+        assert!(both(&schemas(), Kind::PisResponse, &ok).is_empty());
         let too_long: Json = serde_json::from_str(
             r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":1000000000000000000000000}]}"#,
         )
         .unwrap();
-        let failures = schemas().check(Kind::PisResponse, &too_long);
+        let failures = both(&schemas(), Kind::PisResponse, &too_long);
         assert_eq!(failures.len(), 1, "{failures:?}");
         assert_eq!(failures[0].message, "quantity must have up to 24 digits");
     }
@@ -597,8 +820,7 @@ mod tests {
             r#"{"version":2,"status":"valid","sessionMetadata":{},"balances":[{"publisherProductId":"a","quantity":0},{"publisherProductId":"b","quantity":99999999999999999999}]}"#,
         )
         .unwrap();
-        let messages: Vec<String> = schemas
-            .check(Kind::PisResponse, &value)
+        let messages: Vec<String> = both(&schemas, Kind::PisResponse, &value)
             .into_iter()
             .map(|f| f.message)
             .collect();
