@@ -449,6 +449,32 @@ impl LineIndex {
             .map_or(text.len(), |(byte, _)| start + byte)
     }
 
+    /// Returns the byte range holding the lines from `before` lines above the one containing
+    /// `start` to `after` lines below the one containing `end` (line breaks included), and
+    /// the 0-based number of its first line. Code frames read only this window.
+    #[must_use]
+    pub fn window(
+        &self,
+        text_len: usize,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> (usize, usize, usize) {
+        let line_of = |offset: usize| match self.line_starts.binary_search(&offset.min(text_len)) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        };
+        let first = line_of(start).saturating_sub(before);
+        let last = line_of(end.max(start)).saturating_add(after);
+        let window_end = self
+            .line_starts
+            .get(last.saturating_add(1))
+            .copied()
+            .unwrap_or(text_len);
+        (self.line_starts[first], window_end, first)
+    }
+
     /// Returns the number of characters that start before byte `offset`.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let chunk = offset / COLUMN_CHUNK;

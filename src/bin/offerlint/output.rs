@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
+};
 use offerlint::document::LineIndex;
 use offerlint::{EventContext, FileReport, Finding, Severity, build_events, build_v2_events};
 use serde::Serialize;
@@ -60,7 +63,8 @@ fn render_file(
     };
     // Offsets in findings are counted after a byte-order mark, as the parsers see it.
     let text: Arc<str> = Arc::from(raw.strip_prefix('\u{feff}').unwrap_or(&raw));
-    let lines = LineIndex::new(&text);
+    let lines = Arc::new(LineIndex::new(&text));
+    let lone_cr = has_lone_cr(text.as_bytes());
     for finding in &report.findings {
         let _ = writeln!(
             out,
@@ -84,7 +88,12 @@ fn render_file(
             continue;
         }
         let diagnostic = to_miette(finding);
-        let source = NamedSource::new(&report.name, Arc::clone(&text));
+        let source = IndexedSource {
+            name: report.name.clone(),
+            text: Arc::clone(&text),
+            lines: Arc::clone(&lines),
+            lone_cr,
+        };
         let report = miette::Report::new(diagnostic).with_source_code(source);
         let mut frame = String::new();
         if handler.render_report(&mut frame, report.as_ref()).is_ok() {
@@ -92,6 +101,61 @@ fn render_file(
         }
     }
     out
+}
+
+/// A file's text with its line index, so a code frame reads only the lines it shows instead
+/// of scanning the file from its start for every finding.
+struct IndexedSource {
+    name: String,
+    text: Arc<str>,
+    lines: Arc<LineIndex>,
+    /// A carriage return without a line feed is a line break for the renderer but not for
+    /// the index; such a file is handed over whole.
+    lone_cr: bool,
+}
+
+impl SourceCode for IndexedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.text.as_bytes();
+        let (start, end, first_line) = if self.lone_cr {
+            (0, text.len(), 0)
+        } else {
+            let last = span.offset() + span.len().saturating_sub(1);
+            // A margin of lines on both sides: the renderer decides where its context ends
+            // (a span ending in a line break reaches into the next line), and it reads the
+            // window exactly as it would read the whole file.
+            self.lines.window(
+                text.len(),
+                span.offset(),
+                last,
+                context_lines_before + 1,
+                context_lines_after + 2,
+            )
+        };
+        let window = &text[start..end];
+        let local = SourceSpan::new(span.offset().saturating_sub(start).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
+            inner.line() + first_line,
+            inner.column(),
+            inner.line_count() + first_line,
+        )))
+    }
+}
+
+/// Whether the text has a carriage return that is not followed by a line feed.
+fn has_lone_cr(text: &[u8]) -> bool {
+    text.iter()
+        .enumerate()
+        .any(|(at, byte)| *byte == b'\r' && text.get(at + 1) != Some(&b'\n'))
 }
 
 /// Renders a config mistake with a code frame in the config file.
@@ -334,4 +398,62 @@ pub fn events(
         .collect();
     serde_json::to_writer_pretty(&mut *out, &events)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders one labelled span against a source, the way findings are rendered.
+    fn frame(source: impl SourceCode + 'static, start: usize, length: usize) -> String {
+        let diagnostic = MietteDiagnostic::new("message")
+            .with_label(LabeledSpan::at(start..start + length, "label"));
+        let report = miette::Report::new(diagnostic).with_source_code(source);
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
+        let mut out = String::new();
+        handler
+            .render_report(&mut out, report.as_ref())
+            .expect("renders");
+        out
+    }
+
+    #[test]
+    fn the_indexed_source_renders_what_the_whole_file_renders() {
+        let texts = [
+            "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n",
+            "a: 1\r\nb: 2\r\nc:\r\n  - x\r\n  - y\r\n",
+            "one\rtwo\rthree\r",
+            "héllo: wörld\nnext: ünïcode\nlast: line",
+            "single line without a break",
+            "\n\n\nafter blank lines\n\n",
+        ];
+        for text in texts {
+            let shared: Arc<str> = Arc::from(text);
+            let lines = Arc::new(LineIndex::new(text));
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|at| text.is_char_boundary(*at))
+                .collect();
+            for &start in &boundaries {
+                for &end in boundaries.iter().filter(|end| **end >= start) {
+                    let length = (end - start).max(1);
+                    if start + length > text.len() && start < text.len() {
+                        continue;
+                    }
+                    let indexed = IndexedSource {
+                        name: "file".to_owned(),
+                        text: Arc::clone(&shared),
+                        lines: Arc::clone(&lines),
+                        lone_cr: has_lone_cr(text.as_bytes()),
+                    };
+                    let whole = NamedSource::new("file", text.to_owned());
+                    assert_eq!(
+                        frame(indexed, start, length),
+                        frame(whole, start, length),
+                        "{text:?} at {start}..{}",
+                        start + length
+                    );
+                }
+            }
+        }
+    }
 }
