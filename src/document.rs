@@ -365,18 +365,16 @@ impl LineIndex {
     /// Indexes the line starts of `text`.
     #[must_use]
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut ascii = Vec::new();
-        let mut line_ascii = true;
-        for (index, byte) in text.bytes().enumerate() {
-            line_ascii &= byte.is_ascii();
-            if byte == b'\n' {
-                line_starts.push(index + 1);
-                ascii.push(line_ascii);
-                line_ascii = true;
-            }
+        let mut start = 0;
+        for newline in memchr::memchr_iter(b'\n', bytes) {
+            ascii.push(bytes[start..newline].is_ascii());
+            start = newline + 1;
+            line_starts.push(start);
         }
-        ascii.push(line_ascii);
+        ascii.push(bytes[start..].is_ascii());
         let mut chars_before_chunk = Vec::new();
         if !ascii.iter().all(|line| *line) {
             chars_before_chunk.reserve(text.len() / COLUMN_CHUNK + 2);

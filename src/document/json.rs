@@ -226,12 +226,14 @@ impl Parser<'_> {
 
     /// Advances over characters that need no decoding inside a string.
     fn plain_run(&mut self) {
-        while let Some(&byte) = self.bytes.get(self.position) {
-            if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                break;
-            }
-            self.position += 1;
-        }
+        let rest = self.bytes.get(self.position..).unwrap_or_default();
+        let run = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+        // A control character inside the run ends it early (and is reported by the caller).
+        let run = rest[..run]
+            .iter()
+            .position(|byte| *byte < 0x20)
+            .unwrap_or(run);
+        self.position += run;
     }
 
     fn escape(&mut self, out: &mut String) -> Step<()> {

@@ -214,6 +214,9 @@ impl JsonNumber for &Number {
 /// Whether a JSON number denotes an integer, decided exactly on its text (`1.0`, `1e2` and
 /// `120e-1` are integers, `1.5` and `1e-1` are not).
 fn integer_valued(text: &str) -> bool {
+    if !text.contains(['.', 'e', 'E']) {
+        return true;
+    }
     let body = text.trim_start_matches('-');
     let (mantissa, exponent) = match body.find(['e', 'E']) {
         Some(at) => (&body[..at], &body[at + 1..]),
