@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
     MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 use offerlint::document::LineIndex;
@@ -94,17 +94,56 @@ fn render_file(
             lines: Arc::clone(&lines),
             lone_cr,
         };
-        let report = miette::Report::new(diagnostic).with_source_code(source);
+        let framed = Framed { diagnostic, source };
         let mut frame = String::new();
-        if handler.render_report(&mut frame, report.as_ref()).is_ok() {
+        if handler.render_report(&mut frame, &framed).is_ok() {
             let _ = writeln!(out, "{frame}");
         }
     }
     out
 }
 
+/// A diagnostic with its source, rendered directly (a `miette::Report` would set up a
+/// default report handler for every finding).
+#[derive(Debug)]
+struct Framed {
+    diagnostic: MietteDiagnostic,
+    source: IndexedSource,
+}
+
+impl std::fmt::Display for Framed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.diagnostic, f)
+    }
+}
+
+impl std::error::Error for Framed {}
+
+impl Diagnostic for Framed {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.diagnostic.code()
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.diagnostic.severity()
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.diagnostic.help()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.diagnostic.labels()
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+}
+
 /// A file's text with its line index, so a code frame reads only the lines it shows instead
 /// of scanning the file from its start for every finding.
+#[derive(Debug)]
 struct IndexedSource {
     name: String,
     text: Arc<str>,
