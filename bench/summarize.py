@@ -77,19 +77,24 @@ def main():
     if crit:
         out.append("### Library: one check vs `serde_json::from_slice` (criterion, p50)\n")
         out.append("| response | bytes | offerlint p50 | offerlint MB/s | serde_json p50 "
-                   "| serde_json MB/s | ratio | target ≤ 3x |")
-        out.append("|---|---:|---:|---:|---:|---:|---:|---|")
+                   "| serde_json MB/s | ratio | target ≤ 3x | offerlint parse only p50 "
+                   "| parse ÷ serde_json |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
         for group, fns in crit.items():
             ol = fns["offerlint-check"]
             sj = fns["serde_json-from_slice"]
+            parse = fns.get("offerlint-parse")
             size = ol["bytes"]
             ratio = ol["median_ns"] / sj["median_ns"]
+            parse_cells = (f"{parse['median_ns'] / 1000:.1f} µs | "
+                           f"{parse['median_ns'] / sj['median_ns']:.2f}x"
+                           if parse else "– | –")
             out.append(
                 f"| {group} | {size} | {ol['median_ns'] / 1000:.1f} µs "
                 f"| {size / (ol['median_ns'] / 1e9) / MB:.0f} "
                 f"| {sj['median_ns'] / 1000:.1f} µs "
                 f"| {size / (sj['median_ns'] / 1e9) / MB:.0f} | {ratio:.1f}x "
-                f"| {verdict(ratio <= 3)} |")
+                f"| {verdict(ratio <= 3)} | {parse_cells} |")
         out.append("")
 
     floor = hyperfine(results, "corpus-floor")

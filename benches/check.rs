@@ -1,5 +1,6 @@
 //! Library benchmark: one `Linter::check_bytes` of a PIS response next to a plain
-//! `serde_json::from_slice` of the same bytes, for a 20-offer and a 300-offer response.
+//! `serde_json::from_slice` of the same bytes, for a 20-offer and a 300-offer response, with
+//! offerlint's own parse (the first step of a check) alongside.
 //!
 //! The responses come from `bench/gen_pis.py` (deterministic), so the bytes are the same on
 //! every run. `bench/run` runs this with a short measurement time and reads the medians from
@@ -45,6 +46,11 @@ fn check(c: &mut Criterion) {
                     Some(Kind::PisResponse),
                 )
             });
+        });
+        // The span-keeping parse alone, to show how a check splits.
+        let text = std::str::from_utf8(&bytes).expect("the generator writes UTF-8");
+        group.bench_function("offerlint-parse", |b| {
+            b.iter(|| offerlint::document::parse(black_box(text), Format::Json));
         });
         group.bench_function("serde_json-from_slice", |b| {
             b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)));
