@@ -58,7 +58,7 @@ impl Kind {
     ///
     /// A `status` with `sessionMetadata` or `offers` is a PIS response; a `publisherOfferId`
     /// with a `type` or `productsSequence` is an offer, of the v1 API when
-    /// [`looks_like_v1`](Kind::looks_like_v1) says so; a `publisherProductId` with product
+    /// it uses a v1-only field or value (`looks_like_v1`); a `publisherProductId` with product
     /// catalog fields is a product; a `publisherBadgeId` with badge fields is a badge.
     #[must_use]
     pub fn detect(node: &Node) -> Option<Kind> {
