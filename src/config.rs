@@ -504,7 +504,8 @@ fn read_profile(node: &Node, config: &mut Config, errors: &mut Vec<ConfigError>)
     }
 }
 
-/// An inline `# offerlint-disable-next-line <rule-id>: <reason>` comment.
+/// An inline `# offerlint-disable-next-line <rule-id>[, <rule-id>...]: <reason>` comment
+/// (one entry per rule it names).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
     /// 1-based line of the comment.
@@ -534,11 +535,7 @@ pub fn suppressions(text: &str) -> Vec<Suppression> {
         if let Some(at) = line.find('#') {
             let comment = line[at + 1..].trim_start();
             if let Some(rest) = comment.strip_prefix(DIRECTIVE) {
-                let rule = rest
-                    .trim_start()
-                    .split(|c: char| c == ':' || c.is_whitespace())
-                    .next()
-                    .unwrap_or_default();
+                let rules = named_rules(rest);
                 let mut target = index + 1;
                 while lines
                     .get(target)
@@ -546,19 +543,30 @@ pub fn suppressions(text: &str) -> Vec<Suppression> {
                 {
                     target += 1;
                 }
-                found.push(Suppression {
-                    line: index + 1,
-                    column: line[..at].chars().count() + 1,
-                    offset: offset + at,
-                    rule: rule.to_owned(),
-                    target_line: target + 1,
-                    used: false,
-                });
+                for rule in rules {
+                    found.push(Suppression {
+                        line: index + 1,
+                        column: line[..at].chars().count() + 1,
+                        offset: offset + at,
+                        rule: rule.to_owned(),
+                        target_line: target + 1,
+                        used: false,
+                    });
+                }
             }
         }
         offset += line.len();
     }
     found
+}
+
+/// Reads the rule ids after the directive: one id, or several separated by commas, ended by
+/// `:` and the reason (`a, b: reason`). Without a colon the first word of each item counts.
+fn named_rules(rest: &str) -> Vec<&str> {
+    let ids = rest.split_once(':').map_or(rest, |(ids, _)| ids);
+    ids.split(',')
+        .filter_map(|item| item.split_whitespace().next())
+        .collect()
 }
 
 /// Returns whether a suppression applies to a finding: it names the finding's rule (or an
@@ -656,5 +664,21 @@ mod tests {
             (2, "pis-status-enum")
         );
         assert_eq!(found[0].target_line, 3);
+    }
+
+    #[test]
+    fn reads_several_rules_in_one_comment() {
+        let text = "# offerlint-disable-next-line a-rule, b-rule ,c-rule: shared reason\nx: 1\n";
+        let rules: Vec<String> = suppressions(text).into_iter().map(|s| s.rule).collect();
+        assert_eq!(rules, ["a-rule", "b-rule", "c-rule"]);
+        let without_reason = "# offerlint-disable-next-line a-rule,b-rule\nx: 1\n";
+        let rules: Vec<String> = suppressions(without_reason)
+            .into_iter()
+            .map(|s| s.rule)
+            .collect();
+        assert_eq!(rules, ["a-rule", "b-rule"]);
+        let no_colon = "# offerlint-disable-next-line a-rule legacy client\nx: 1\n";
+        let rules: Vec<String> = suppressions(no_colon).into_iter().map(|s| s.rule).collect();
+        assert_eq!(rules, ["a-rule"]);
     }
 }

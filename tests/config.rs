@@ -201,6 +201,29 @@ fn silences_one_line_and_warns_on_a_suppression_that_matched_nothing() {
 }
 
 #[test]
+fn one_comment_silences_several_rules_and_reports_the_unused_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // `type: Gems` breaks product-type-enum; the colour is fine, so that part is unused.
+    let product = "name: Gems\npublisherProductId: gems\ntextFontColorHex: '#FFFFFF'\n\
+                   # offerlint-disable-next-line product-type-enum, product-color-hex: legacy\n\
+                   type: Gems\n\
+                   productImageUrl: https://example.invalid/g.png\n";
+    write(dir.path(), "p.yaml", product);
+    let (code, diagnostics) = check_json(dir.path(), &["p.yaml", "--kind", "product"]);
+    assert_eq!(code, 0, "{diagnostics:?}");
+    assert_eq!(
+        rules_of(&diagnostics),
+        [("config-suppression-unused".to_owned(), "warning".to_owned())]
+    );
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("product-color-hex")),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
 fn lists_rules_as_a_table_and_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let table = offerlint(dir.path(), &["rules"]);
