@@ -234,6 +234,16 @@ fn lists_rules_as_a_table_and_as_json() {
             .lines()
             .any(|l| l.starts_with("pis-status-enum ") && l.contains("error"))
     );
+    // A rule known by a second id names it in the table.
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("catalog-product-id-unique ")
+                && l.ends_with("(also: product-id-unique)")),
+        "{}",
+        table.stdout
+    );
     let json = offerlint(dir.path(), &["rules", "--format", "json"]);
     let rules: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
     let registry = offerlint::registry::Registry::builtin();

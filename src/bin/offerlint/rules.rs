@@ -30,13 +30,18 @@ pub fn list(args: &RulesArgs) -> io::Result<ExitCode> {
             .max()
             .unwrap_or(0);
         for rule in registry.rules() {
-            writeln!(
+            write!(
                 out,
                 "{:<width$}  {:<7}  {}",
                 rule.id,
                 rule.severity.as_str(),
                 rule.summary
             )?;
+            if rule.aliases.is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, " (also: {})", rule.aliases.join(", "))?;
+            }
         }
     }
     out.flush()?;
