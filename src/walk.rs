@@ -38,9 +38,18 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
     files.sort();
     files.dedup();
     // The same file reached by two spellings (`a/b` and `./a/b`, relative and absolute)
-    // is checked once, or its definitions would count twice in the catalog.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|file| seen.insert(file.canonicalize().unwrap_or_else(|_| file.clone())));
+    // is checked once, or its definitions would count twice in the catalog. One input
+    // cannot reach a file twice (links are not followed), so only several inputs need it.
+    if inputs.len() > 1 {
+        use rayon::prelude::*;
+        let canonical: Vec<PathBuf> = files
+            .par_iter()
+            .map(|file| file.canonicalize().unwrap_or_else(|_| file.clone()))
+            .collect();
+        let mut seen = std::collections::HashSet::with_capacity(files.len());
+        let mut keep = canonical.into_iter().map(|c| seen.insert(c));
+        files.retain(|_| keep.next().unwrap_or(true));
+    }
     (files, errors)
 }
 
