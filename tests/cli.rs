@@ -574,3 +574,53 @@ fn human_output_for_a_warning_with_help_matches_the_snapshot() {
     );
     insta::assert_snapshot!("human_pis_unknown_property", output);
 }
+
+/// Debug logging from the workers while several files are checked must not wait on a lock
+/// the main thread holds (the run used to hang forever with `-vv`).
+#[test]
+fn debug_logging_over_several_files_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.json", "b.json", "c.json", "d.json"] {
+        std::fs::write(
+            dir.path().join(name),
+            r#"{"version": 2, "status": "Valid", "sessionMetadata": {}, "offers": []}"#,
+        )
+        .unwrap();
+    }
+    let mut child = command(dir.path(), &["check", "-vv", "--now", NOW, "."])
+        .env("OFFERLINT_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain both pipes on threads so a full pipe cannot be mistaken for a hang.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).map(|_| text)
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).map(|_| text)
+    });
+    // A deadlock guard, not a speed check: the run takes milliseconds when it works.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let stdout = out.join().unwrap().unwrap();
+    let stderr = err.join().unwrap().unwrap();
+    let status = status.expect("offerlint check -vv over four files did not finish");
+    assert_eq!(status.code(), Some(1), "{stdout}\n{stderr}");
+    assert_eq!(stdout.matches("pis-status-enum").count(), 4, "{stdout}");
+    assert!(stderr.contains("checking"), "{stderr}");
+}

@@ -64,13 +64,14 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Treat every document as this kind instead of detecting it by shape.
+    /// Treat every document as this kind instead of detecting it by shape: pis-response,
+    /// offer, offer-v1, product or badge.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
-    /// Request id for `--format events` (default: a fresh UUID v4 per document).
+    /// Request id for `--format events` and `events-v2` (default: a fresh UUID v4 per document).
     #[arg(long)]
     pub request_id: Option<String>,
-    /// Player id for `--format events` (default: empty).
+    /// Player id for `--format events` and `events-v2` (default: empty).
     #[arg(long, default_value = "")]
     pub player_id: String,
     /// File name used in messages when reading standard input.

@@ -56,7 +56,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         });
     }
     let mut failed = !walk_errors.is_empty();
-    let mut stderr = io::stderr().lock();
+    // Not locked for the whole run: the workers log to standard error while checking.
+    let mut stderr = io::stderr();
     for error in &walk_errors {
         writeln!(
             stderr,
@@ -100,7 +101,6 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
 
     // The config's catalog paths feed cross-document rules without being reported on.
     let catalog_only = load_catalog(&linter, &files, &mut stderr)?;
-    drop(stderr);
     let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
     let refetch = |index: usize| {
         let path = sources.get(index)?.as_ref()?;

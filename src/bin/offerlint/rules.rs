@@ -30,13 +30,13 @@ pub fn list(args: &RulesArgs) -> io::Result<ExitCode> {
             .max()
             .unwrap_or(0);
         for rule in registry.rules() {
-            write!(
-                out,
-                "{:<width$}  {:<7}  {}",
-                rule.id,
-                rule.severity.as_str(),
-                rule.summary
-            )?;
+            // Rules that cannot be checked offline say so in place of a severity.
+            let severity = if rule.check == offerlint::registry::Check::Offline {
+                "offline"
+            } else {
+                rule.severity.as_str()
+            };
+            write!(out, "{:<width$}  {severity:<7}  {}", rule.id, rule.summary)?;
             if rule.aliases.is_empty() {
                 writeln!(out)?;
             } else {
