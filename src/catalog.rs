@@ -910,7 +910,7 @@ pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
     };
     Some(Finding {
         rule: "catalog-offer-type-known".to_owned(),
-        // A note, whatever the table says: nothing is wrong with the file itself.
+        // Always a note, even where a config raises the rule: nothing is wrong with the file.
         severity: Severity::Info,
         message: "catalog rules skipped: the run holds no offer, product or badge definitions"
             .to_owned(),
