@@ -12,7 +12,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
 use super::{
     MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, Member, Node, Number, ParseProblem, Parsed, Path,
-    Span, Value,
+    Segment, Span, Value,
 };
 
 /// Parses every document of a YAML stream.
@@ -269,7 +269,12 @@ impl Builder<'_> {
             return;
         }
         let path = self.current_path();
-        let name = path.leaf_name().unwrap_or("value").to_owned();
+        // An element of a sequence is named by its whole path (`segments.1`), a member by its key.
+        let name = match path.0.last() {
+            Some(Segment::Index(_)) => path.dotted(),
+            Some(Segment::Key(key)) => key.to_string(),
+            None => "value".to_owned(),
+        };
         self.parsed.problems.push(ParseProblem {
             rule: "parse-yaml11-boolean",
             message: format!(
