@@ -78,6 +78,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         let name = &args.stdin_filename;
         let format = format_of(name, &bytes);
         let kind = kind_for(&linter, Path::new(name), args.kind);
+        let kind_name = kind.map_or("detected from the shape", Kind::name);
+        tracing::debug!(file = %name, kind = kind_name, "checking standard input");
         let report = linter.check_bytes(name, &bytes, format, kind);
         reports.push((report, Some(bytes)));
         sources.push(None);
@@ -154,7 +156,8 @@ fn check_files(linter: &Linter, files: &[PathBuf], forced: Option<Kind>) -> Vec<
             let name = path.display().to_string();
             let format = format_of(&name, &bytes);
             let kind = kind_for(linter, path, forced);
-            tracing::debug!(file = %name, kind = ?kind, "checking");
+            let kind_name = kind.map_or("detected from the shape", Kind::name);
+            tracing::debug!(file = %name, kind = kind_name, "checking");
             let report = linter.check_bytes(&name, &bytes, format, kind);
             Ok((report, None))
         })
