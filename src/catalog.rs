@@ -896,13 +896,39 @@ impl Findings<'_> {
     }
 }
 
-/// Returns the one-per-run info note that catalog rules were skipped, if they were needed.
+/// Returns the info note that catalog rules were skipped for this file's references, if
+/// the run holds none of the definitions they need (no catalog at all, or no products, no
+/// badges or no offers where the file refers to them). A run shows it once.
 #[must_use]
 pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
-    let needs = facts.has_references();
-    if !catalog.is_empty() || !needs {
-        return None;
-    }
+    let message = if catalog.is_empty() {
+        if !facts.has_references() {
+            return None;
+        }
+        "catalog rules skipped: the run holds no offer, product or badge definitions".to_owned()
+    } else {
+        let mut missing = Vec::new();
+        if catalog.offers.is_empty()
+            && !(facts.pis_offers.is_empty() && facts.focus_refs.is_empty())
+        {
+            missing.push("offer");
+        }
+        if catalog.products.is_empty() && !facts.product_refs.is_empty() {
+            missing.push("product");
+        }
+        if catalog.badges.is_empty() && !facts.badge_refs.is_empty() {
+            missing.push("badge");
+        }
+        if missing.is_empty() {
+            return None;
+        }
+        let list = match missing.as_slice() {
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => return None,
+        };
+        format!("catalog rules skipped for {list} references: the run holds no {list} definitions")
+    };
     let start = Position {
         line: 1,
         column: 1,
@@ -912,8 +938,7 @@ pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
         rule: "catalog-offer-type-known".to_owned(),
         // Always a note, even where a config raises the rule: nothing is wrong with the file.
         severity: Severity::Info,
-        message: "catalog rules skipped: the run holds no offer, product or badge definitions"
-            .to_owned(),
+        message,
         help: Some(
             "lint the configuration files in the same run, \
              or name them under `catalog:` in .offerlint.yaml"

@@ -527,25 +527,39 @@ impl Linter {
             .map(|r| (r.name.as_str(), &r.facts))
             .collect();
         let catalog = Catalog::build(&all);
-        let mut new_findings: Vec<Vec<Finding>> = (0..reports.len())
+        // Per file: its catalog findings, and the note it would carry if references in it
+        // could not be judged for want of definitions.
+        let judged: Vec<(Vec<Finding>, Option<Finding>)> = (0..reports.len())
             .into_par_iter()
             .map(|file| {
                 let facts = all[file].1;
-                if catalog.is_empty() || !(facts.has_references() || facts.has_definitions()) {
-                    return Vec::new();
+                if catalog.is_empty() {
+                    return (Vec::new(), catalog::skipped_note(&catalog, facts));
+                }
+                if !(facts.has_references() || facts.has_definitions()) {
+                    return (Vec::new(), None);
                 }
                 if facts.references_dropped {
                     let fresh = references(file).unwrap_or_default();
-                    catalog.check(file, &fresh, self.registry)
+                    let note = catalog::skipped_note(&catalog, &fresh);
+                    (catalog.check(file, &fresh, self.registry), note)
                 } else {
-                    catalog.check(file, facts, self.registry)
+                    let note = catalog::skipped_note(&catalog, facts);
+                    (catalog.check(file, facts, self.registry), note)
                 }
             })
             .collect();
-        if let Some(file) =
-            (0..reports.len()).find(|&file| catalog::skipped_note(&catalog, all[file].1).is_some())
-        {
-            new_findings[file].extend(catalog::skipped_note(&catalog, all[file].1));
+        let mut note = None;
+        let mut new_findings: Vec<Vec<Finding>> = Vec::with_capacity(judged.len());
+        for (file, (findings, candidate)) in judged.into_iter().enumerate() {
+            if note.is_none() {
+                note = candidate.map(|finding| (file, finding));
+            }
+            new_findings.push(findings);
+        }
+        // One note per run, on the first file that needed what is missing.
+        if let Some((file, finding)) = note {
+            new_findings[file].push(finding);
         }
         drop(all);
         for (report, mut findings) in reports.iter_mut().zip(new_findings) {

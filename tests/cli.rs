@@ -624,3 +624,44 @@ fn debug_logging_over_several_files_finishes() {
     assert_eq!(stdout.matches("pis-status-enum").count(), 4, "{stdout}");
     assert!(stderr.contains("checking"), "{stderr}");
 }
+
+/// References whose kind of definition is missing from the run are not judged, and one info
+/// note names what was missing (here: offers and badges, with products present).
+#[test]
+fn names_the_missing_definitions_when_only_part_of_the_catalog_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("product.yaml"),
+        "publisherProductId: gems\nname: Gems\ntype: Quantity\ntextFontColorHex: '#FFFFFF'\n\
+         productImageUrl: https://example.invalid/g.png\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("response.json"),
+        r#"{"version": 2, "status": "valid", "sessionMetadata": {}, "offers": [
+            {"publisherOfferId": "bundle-a", "badges": [{"publisherBadgeId": "ribbon_x"}],
+             "productsSequence": [{"index": 1, "products": [
+                {"publisherProductId": "gemz", "quantity": 5, "priority": "Main"}]}]}]}"#,
+    )
+    .unwrap();
+    let run = check(dir.path(), &["--format", "json", "."]);
+    let diagnostics = run.json()["diagnostics"].as_array().unwrap().clone();
+    let note: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "catalog-offer-type-known")
+        .collect();
+    assert_eq!(note.len(), 1, "{diagnostics:?}");
+    assert_eq!(note[0]["severity"], "info");
+    assert_eq!(
+        note[0]["message"],
+        "catalog rules skipped for offer and badge references: the run holds no offer and \
+         badge definitions"
+    );
+    // Products are there, so the misspelt product reference is judged.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["rule"] == "catalog-product-known"),
+        "{diagnostics:?}"
+    );
+}
