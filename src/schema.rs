@@ -296,6 +296,15 @@ fn apply_profile(schema: &mut Json, profile: SchemaProfile) {
     }
 }
 
+/// Turns a custom keyword's answer into its result.
+fn verdict<'i>(valid: bool, message: &'static str) -> Result<(), ValidationError<'i>> {
+    if valid {
+        Ok(())
+    } else {
+        Err(ValidationError::custom(message))
+    }
+}
+
 /// `x-integer`: a number must be written without a fraction or an exponent (`500.0` is not
 /// an integer for the store).
 struct WrittenAsInteger;
@@ -308,11 +317,10 @@ impl WrittenAsInteger {
 
 impl<'i> Keyword<'i> for WrittenAsInteger {
     fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
-        if Keyword::<SerdeJson>::is_valid(self, instance) {
-            Ok(())
-        } else {
-            Err(ValidationError::custom("must be written as an integer"))
-        }
+        verdict(
+            Keyword::<SerdeJson>::is_valid(self, instance),
+            "must be written as an integer",
+        )
     }
 
     fn is_valid(&self, instance: &'i Json) -> bool {
@@ -322,11 +330,10 @@ impl<'i> Keyword<'i> for WrittenAsInteger {
 
 impl<'i> Keyword<'i, Tree> for WrittenAsInteger {
     fn validate(&self, instance: &'i Node) -> Result<(), ValidationError<'i>> {
-        if Keyword::<Tree>::is_valid(self, instance) {
-            Ok(())
-        } else {
-            Err(ValidationError::custom("must be written as an integer"))
-        }
+        verdict(
+            Keyword::<Tree>::is_valid(self, instance),
+            "must be written as an integer",
+        )
     }
 
     fn is_valid(&self, instance: &'i Node) -> bool {
@@ -354,11 +361,10 @@ impl MaxDigits {
 
 impl<'i> Keyword<'i> for MaxDigits {
     fn validate(&self, instance: &'i Json) -> Result<(), ValidationError<'i>> {
-        if Keyword::<SerdeJson>::is_valid(self, instance) {
-            Ok(())
-        } else {
-            Err(ValidationError::custom("has too many digits"))
-        }
+        verdict(
+            Keyword::<SerdeJson>::is_valid(self, instance),
+            "has too many digits",
+        )
     }
 
     fn is_valid(&self, instance: &'i Json) -> bool {
@@ -371,11 +377,10 @@ impl<'i> Keyword<'i> for MaxDigits {
 
 impl<'i> Keyword<'i, Tree> for MaxDigits {
     fn validate(&self, instance: &'i Node) -> Result<(), ValidationError<'i>> {
-        if Keyword::<Tree>::is_valid(self, instance) {
-            Ok(())
-        } else {
-            Err(ValidationError::custom("has too many digits"))
-        }
+        verdict(
+            Keyword::<Tree>::is_valid(self, instance),
+            "has too many digits",
+        )
     }
 
     fn is_valid(&self, instance: &'i Node) -> bool {
