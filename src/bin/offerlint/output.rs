@@ -18,6 +18,9 @@ use crate::args::CheckArgs;
 /// A report with the bytes it was made from (kept for code frames).
 pub type Checked = (FileReport, Option<Vec<u8>>);
 
+/// Files whose frames are rendered together before they are printed.
+const RENDER_BATCH: usize = 256;
+
 /// Prints findings as code frames with a closing summary line.
 pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io::Result<()> {
     let theme =
@@ -27,13 +30,16 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
             GraphicalTheme::unicode_nocolor()
         };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    // Frames are rendered on all cores, then printed in input order.
-    let rendered: Vec<String> = reports
-        .par_iter()
-        .map(|(report, bytes)| render_file(&handler, report, bytes.as_deref()))
-        .collect();
-    for text in rendered {
-        out.write_all(text.as_bytes())?;
+    // Frames are rendered on all cores a batch at a time and printed in input order, so
+    // only one batch of rendered text is held at once.
+    for batch in reports.chunks(RENDER_BATCH) {
+        let rendered: Vec<String> = batch
+            .par_iter()
+            .map(|(report, bytes)| render_file(&handler, report, bytes.as_deref()))
+            .collect();
+        for text in rendered {
+            out.write_all(text.as_bytes())?;
+        }
     }
     let summary = Summary::of(reports);
     writeln!(
@@ -361,15 +367,16 @@ struct JsonRelated<'a> {
 #[derive(Serialize)]
 struct JsonOutput<'a> {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     summary: Summary,
 }
 
-/// Prints one JSON object with every diagnostic and a summary.
-pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
-    let diagnostics = reports
-        .iter()
-        .flat_map(|(report, _)| {
+/// Every finding of every report, serialized one at a time (never collected).
+struct Diagnostics<'a>(&'a [Checked]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|(report, _)| {
             report.findings.iter().map(move |f| JsonDiagnostic {
                 file: &report.name,
                 line: f.start.line,
@@ -395,11 +402,15 @@ pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
                     })
                     .collect(),
             })
-        })
-        .collect();
+        }))
+    }
+}
+
+/// Prints one JSON object with every diagnostic and a summary.
+pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
     let output = JsonOutput {
         version: 1,
-        diagnostics,
+        diagnostics: Diagnostics(reports),
         summary: Summary::of(reports),
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
