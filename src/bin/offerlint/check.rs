@@ -225,14 +225,17 @@ fn legacy_profile() -> SchemaProfile {
 /// broken (already reported with code frames).
 fn load_config(args: &CheckArgs) -> io::Result<Result<Option<Config>, ExitCode>> {
     if args.no_config {
+        tracing::info!("no configuration: --no-config");
         return Ok(Ok(None));
     }
-    let path = match &args.config {
-        Some(path) => path.clone(),
-        None => match Config::discover(&std::env::current_dir()?) {
-            Some(path) => path,
-            None => return Ok(Ok(None)),
-        },
+    let path = if let Some(path) = &args.config {
+        path.clone()
+    } else {
+        let Some(path) = Config::discover(&std::env::current_dir()?) else {
+            tracing::info!("no configuration found; using the defaults");
+            return Ok(Ok(None));
+        };
+        path
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
