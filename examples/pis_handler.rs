@@ -95,14 +95,35 @@ async fn run(args: Args) -> Result<(), String> {
     }
 
     axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            // An error here means no Ctrl-C handler could be installed: run until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
+        .with_graceful_shutdown(stop_signal())
         .await
         .map_err(|e| format!("server stopped: {e}"))
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM (how service managers and containers stop a process).
+/// A signal whose handler cannot be installed is simply never awaited.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
 
 #[expect(
