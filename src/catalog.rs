@@ -896,45 +896,73 @@ impl Findings<'_> {
     }
 }
 
-/// Returns the info note that catalog rules were skipped for this file's references, if
-/// the run holds none of the definitions they need (no catalog at all, or no products, no
-/// badges or no offers where the file refers to them). A run shows it once.
+/// What a file refers to that the run has no definitions for (see [`unjudged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unjudged {
+    /// The run holds no definitions at all.
+    Everything,
+    /// Some kinds are missing: offers, products, badges.
+    Kinds {
+        /// Offer references (PIS offers, focus) without any offer definition.
+        offers: bool,
+        /// Product references without any product definition.
+        products: bool,
+        /// Badge references without any badge definition.
+        badges: bool,
+    },
+}
+
+/// Returns which of a file's references cannot be judged because the run holds none of the
+/// definitions they need (no catalog at all, or no products, badges or offers where the file
+/// refers to them).
 #[must_use]
-pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
-    let message = if catalog.is_empty() {
-        if !facts.has_references() {
-            return None;
+pub fn unjudged(catalog: &Catalog<'_>, facts: &Facts) -> Option<Unjudged> {
+    if catalog.is_empty() {
+        return facts.has_references().then_some(Unjudged::Everything);
+    }
+    let offers =
+        catalog.offers.is_empty() && !(facts.pis_offers.is_empty() && facts.focus_refs.is_empty());
+    let products = catalog.products.is_empty() && !facts.product_refs.is_empty();
+    let badges = catalog.badges.is_empty() && !facts.badge_refs.is_empty();
+    (offers || products || badges).then_some(Unjudged::Kinds {
+        offers,
+        products,
+        badges,
+    })
+}
+
+/// Returns the info note that catalog rules were skipped; a run shows it once, on the first
+/// file with unjudged references.
+#[must_use]
+pub fn skipped_note(unjudged: Unjudged) -> Finding {
+    let message = match unjudged {
+        Unjudged::Everything => {
+            "catalog rules skipped: the run holds no offer, product or badge definitions".to_owned()
         }
-        "catalog rules skipped: the run holds no offer, product or badge definitions".to_owned()
-    } else {
-        let mut missing = Vec::new();
-        if catalog.offers.is_empty()
-            && !(facts.pis_offers.is_empty() && facts.focus_refs.is_empty())
-        {
-            missing.push("offer");
+        Unjudged::Kinds {
+            offers,
+            products,
+            badges,
+        } => {
+            let missing: Vec<&str> = [(offers, "offer"), (products, "product"), (badges, "badge")]
+                .into_iter()
+                .filter_map(|(missing, name)| missing.then_some(name))
+                .collect();
+            let list = match missing.as_slice() {
+                [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+                _ => missing.concat(),
+            };
+            format!(
+                "catalog rules skipped for {list} references: the run holds no {list} definitions"
+            )
         }
-        if catalog.products.is_empty() && !facts.product_refs.is_empty() {
-            missing.push("product");
-        }
-        if catalog.badges.is_empty() && !facts.badge_refs.is_empty() {
-            missing.push("badge");
-        }
-        if missing.is_empty() {
-            return None;
-        }
-        let list = match missing.as_slice() {
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-            [] => return None,
-        };
-        format!("catalog rules skipped for {list} references: the run holds no {list} definitions")
     };
     let start = Position {
         line: 1,
         column: 1,
         offset: 0,
     };
-    Some(Finding {
+    Finding {
         rule: "catalog-offer-type-known".to_owned(),
         // Always a note, even where a config raises the rule: nothing is wrong with the file.
         severity: Severity::Info,
@@ -951,5 +979,5 @@ pub fn skipped_note(catalog: &Catalog<'_>, facts: &Facts) -> Option<Finding> {
         offer_id: None,
         stage: Stage::Rule,
         related: Vec::new(),
-    })
+    }
 }

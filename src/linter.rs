@@ -527,39 +527,36 @@ impl Linter {
             .map(|r| (r.name.as_str(), &r.facts))
             .collect();
         let catalog = Catalog::build(&all);
-        // Per file: its catalog findings, and the note it would carry if references in it
-        // could not be judged for want of definitions.
-        let judged: Vec<(Vec<Finding>, Option<Finding>)> = (0..reports.len())
+        // Per file: its catalog findings, and what it refers to that the run cannot judge.
+        let judged: Vec<(Vec<Finding>, Option<catalog::Unjudged>)> = (0..reports.len())
             .into_par_iter()
             .map(|file| {
                 let facts = all[file].1;
                 if catalog.is_empty() {
-                    return (Vec::new(), catalog::skipped_note(&catalog, facts));
+                    return (Vec::new(), catalog::unjudged(&catalog, facts));
                 }
                 if !(facts.has_references() || facts.has_definitions()) {
                     return (Vec::new(), None);
                 }
                 if facts.references_dropped {
                     let fresh = references(file).unwrap_or_default();
-                    let note = catalog::skipped_note(&catalog, &fresh);
-                    (catalog.check(file, &fresh, self.registry), note)
+                    let unjudged = catalog::unjudged(&catalog, &fresh);
+                    (catalog.check(file, &fresh, self.registry), unjudged)
                 } else {
-                    let note = catalog::skipped_note(&catalog, facts);
-                    (catalog.check(file, facts, self.registry), note)
+                    let unjudged = catalog::unjudged(&catalog, facts);
+                    (catalog.check(file, facts, self.registry), unjudged)
                 }
             })
             .collect();
-        let mut note = None;
-        let mut new_findings: Vec<Vec<Finding>> = Vec::with_capacity(judged.len());
-        for (file, (findings, candidate)) in judged.into_iter().enumerate() {
-            if note.is_none() {
-                note = candidate.map(|finding| (file, finding));
-            }
-            new_findings.push(findings);
-        }
+        let note = judged
+            .iter()
+            .enumerate()
+            .find_map(|(file, (_, unjudged))| unjudged.map(|u| (file, u)));
+        let mut new_findings: Vec<Vec<Finding>> =
+            judged.into_iter().map(|(findings, _)| findings).collect();
         // One note per run, on the first file that needed what is missing.
-        if let Some((file, finding)) = note {
-            new_findings[file].push(finding);
+        if let Some((file, unjudged)) = note {
+            new_findings[file].push(catalog::skipped_note(unjudged));
         }
         drop(all);
         for (report, mut findings) in reports.iter_mut().zip(new_findings) {
