@@ -514,7 +514,9 @@ impl Linter {
     /// ([`Facts::forget_references`]): `references(i)` must return the full facts of report
     /// `i` again (typically by checking its file once more). It is called only for reports
     /// whose references were dropped, and only when the run has definitions to judge them
-    /// against; the facts are dropped again right after use.
+    /// against; the facts are dropped again right after use. When it returns `None` (the
+    /// file could not be read again), the report is judged as if it referred to nothing, so
+    /// the caller should tell its user that the file went unjudged.
     pub fn check_catalog_with(
         &self,
         reports: &mut [FileReport],

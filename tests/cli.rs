@@ -665,3 +665,32 @@ fn names_the_missing_definitions_when_only_part_of_the_catalog_is_there() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn judges_standard_input_against_the_definitions_on_disk() {
+    let dir = tree(&[(
+        "product.yaml",
+        "publisherProductId: gems\nname: Gems\ntype: Quantity\ntextFontColorHex: '#FFFFFF'\n\
+         productImageUrl: https://example.invalid/g.png\n",
+    )]);
+    let response = r#"{"version": 2, "status": "valid", "sessionMetadata": {},
+        "balances": [{"publisherProductId": "gemz", "quantity": 5}]}"#;
+    let args = [
+        "--format",
+        "json",
+        "--stdin-filename",
+        "player.json",
+        "-",
+        "product.yaml",
+    ];
+    let run = check_stdin(dir.path(), &args, response);
+    let diagnostics = run.json()["diagnostics"].as_array().unwrap().clone();
+    let unknown: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "catalog-product-known")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{diagnostics:?}");
+    assert_eq!(unknown[0]["file"], "player.json");
+    assert_eq!(unknown[0]["property"], "balances.0.publisherProductId");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}

@@ -104,15 +104,51 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     // The config's catalog paths feed cross-document rules without being reported on.
     let catalog_only = load_catalog(&linter, &files, &mut stderr)?;
     let (mut file_reports, texts): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
+    // Files are read a second time for their references; standard input is still in `texts`.
+    let reread_errors = std::sync::Mutex::new(Vec::new());
     let refetch = |index: usize| {
-        let path = sources.get(index)?.as_ref()?;
-        let bytes = read_limited(path, args.max_file_size).ok()?;
-        let name = path.display().to_string();
+        let (name, path, bytes) = match (sources.get(index)?, texts.get(index)?) {
+            (None, Some(bytes)) => {
+                let name = &args.stdin_filename;
+                (
+                    name.clone(),
+                    PathBuf::from(name),
+                    std::borrow::Cow::Borrowed(bytes),
+                )
+            }
+            (Some(path), _) => match read_limited(path, args.max_file_size) {
+                Ok(bytes) => (
+                    path.display().to_string(),
+                    path.clone(),
+                    std::borrow::Cow::Owned(bytes),
+                ),
+                Err(error) => {
+                    let mut errors = reread_errors
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    errors.push((path.clone(), error));
+                    return None;
+                }
+            },
+            (None, None) => return None,
+        };
         let format = format_of(&name, &bytes);
-        let kind = kind_for(&linter, path, args.kind);
+        let kind = kind_for(&linter, &path, args.kind);
         Some(linter.references_of(&name, &bytes, format, kind))
     };
     linter.check_catalog_with(&mut file_reports, &catalog_only, &refetch);
+    let mut reread_errors = reread_errors
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    reread_errors.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, error) in &reread_errors {
+        failed = true;
+        writeln!(
+            stderr,
+            "offerlint: failed to read {} again for the catalog rules: {error}",
+            path.display()
+        )?;
+    }
     let reports: Vec<Checked> = file_reports.into_iter().zip(texts).collect();
 
     let fail_on = args
