@@ -186,6 +186,30 @@ fn exits_2_on_a_missing_path_and_still_reports_the_other_files() {
     assert!(run.stderr.contains("missing.json"), "{}", run.stderr);
     let expected = [("error.json".to_owned(), "pis-status-enum".to_owned())];
     assert_eq!(run.file_rules(), expected);
+    assert_eq!(run.json()["summary"]["unreadable"], 1);
+    assert_eq!(run.json()["summary"]["files"], 1);
+    let human = check(dir.path(), &["missing.json", "error.json"]);
+    assert!(
+        human
+            .stdout
+            .trim_end()
+            .ends_with("in 1 file(s); failing at error; 1 input(s) could not be read"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn warns_when_the_paths_hold_nothing_to_check() {
+    let dir = tree(&[("notes.txt", "not a config")]);
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no .json, .yaml or .yml files to check"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -693,4 +717,17 @@ fn judges_standard_input_against_the_definitions_on_disk() {
     assert_eq!(unknown[0]["file"], "player.json");
     assert_eq!(unknown[0]["property"], "balances.0.publisherProductId");
     assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_file_cut_short_is_framed_at_its_last_character() {
+    let dir = tree(&[("cut.json", "{\n  \"version\": 2,\n"), ("empty.json", "")]);
+    let run = check(dir.path(), &["--no-config", "cut.json", "empty.json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("the file ends after this"),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!("human_file_cut_short", run.stdout);
 }

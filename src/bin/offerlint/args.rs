@@ -92,7 +92,7 @@ pub struct CheckArgs {
     pub legacy_quantity: bool,
     /// The time to check schedules against and to stamp events with (RFC 3339, e.g.
     /// 2026-12-01T00:00:00Z); default: the system clock.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_now)]
     pub now: Option<jiff::Timestamp>,
     /// Largest file to parse, in bytes.
     #[arg(long, default_value_t = offerlint::linter::DEFAULT_MAX_FILE_SIZE)]
@@ -137,4 +137,27 @@ impl FailLevel {
 
 fn parse_kind(text: &str) -> Result<Kind, String> {
     text.parse()
+}
+
+/// Reads `--now`, naming the expected form when the value is not an RFC 3339 time.
+fn parse_now(value: &str) -> Result<jiff::Timestamp, String> {
+    value.parse().map_err(|_| {
+        "expected an RFC 3339 date-time with an offset, such as 2026-12-01T00:00:00Z".to_owned()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_takes_rfc3339_and_names_the_form_otherwise() {
+        let at = parse_now("2026-12-01T00:00:00Z").expect("valid time");
+        assert_eq!(at.as_second(), 1_796_083_200);
+        let offset = parse_now("2026-12-01T01:00:00+01:00").expect("valid time");
+        assert_eq!(offset, at);
+        let error = parse_now("yesterday").expect_err("not a time");
+        assert!(error.contains("RFC 3339"), "{error}");
+        assert!(parse_now("2026-12-01").is_err());
+    }
 }

@@ -55,7 +55,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
             !excluded
         });
     }
-    let mut failed = !walk_errors.is_empty();
+    // Inputs that could not be read: they make the run fail with status 2.
+    let mut unreadable = walk_errors.len();
     // Not locked for the whole run: the workers log to standard error while checking.
     let mut stderr = io::stderr();
     for error in &walk_errors {
@@ -64,6 +65,15 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
             "offerlint: {}: {}",
             error.path.display(),
             error.message
+        )?;
+    }
+
+    if files.is_empty() && !reads_stdin && walk_errors.is_empty() {
+        // Not an error (a hook may pass a folder with nothing to lint yet), but a CI step
+        // pointed at the wrong folder should not pass without a word.
+        writeln!(
+            stderr,
+            "offerlint: warning: no .json, .yaml or .yml files to check under the given paths"
         )?;
     }
 
@@ -91,7 +101,7 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
                 sources.push(Some(path.clone()));
             }
             Err((path, error)) => {
-                failed = true;
+                unreadable += 1;
                 writeln!(
                     stderr,
                     "offerlint: failed to read {}: {error}",
@@ -141,8 +151,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     reread_errors.sort_by(|a, b| a.0.cmp(&b.0));
+    unreadable += reread_errors.len();
     for (path, error) in &reread_errors {
-        failed = true;
         writeln!(
             stderr,
             "offerlint: failed to read {} again for the catalog rules: {error}",
@@ -159,14 +169,14 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
-        OutputFormat::Human => output::human(&mut out, &reports, fail_on)?,
-        OutputFormat::Json => output::json(&mut out, &reports)?,
+        OutputFormat::Human => output::human(&mut out, &reports, fail_on, unreadable)?,
+        OutputFormat::Json => output::json(&mut out, &reports, unreadable)?,
         OutputFormat::Events => output::events(&mut out, &reports, args, false)?,
         OutputFormat::EventsV2 => output::events(&mut out, &reports, args, true)?,
     }
     out.flush()?;
 
-    if failed {
+    if unreadable > 0 {
         return Ok(ExitCode::from(2));
     }
     let failing = reports

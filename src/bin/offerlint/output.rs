@@ -22,7 +22,12 @@ pub type Checked = (FileReport, Option<Vec<u8>>);
 const RENDER_BATCH: usize = 256;
 
 /// Prints findings as code frames with a closing summary line.
-pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io::Result<()> {
+pub fn human(
+    out: &mut impl Write,
+    reports: &[Checked],
+    fail_on: Severity,
+    unreadable: usize,
+) -> io::Result<()> {
     let theme =
         if std::env::var_os("NO_COLOR").is_none() && io::IsTerminal::is_terminal(&io::stdout()) {
             GraphicalTheme::unicode()
@@ -41,12 +46,16 @@ pub fn human(out: &mut impl Write, reports: &[Checked], fail_on: Severity) -> io
             out.write_all(text.as_bytes())?;
         }
     }
-    let summary = Summary::of(reports);
-    writeln!(
+    let summary = Summary::of(reports, unreadable);
+    write!(
         out,
         "{} error(s), {} warning(s), {} info in {} file(s); failing at {}",
         summary.errors, summary.warnings, summary.infos, summary.files, fail_on
-    )
+    )?;
+    if unreadable > 0 {
+        write!(out, "; {unreadable} input(s) could not be read")?;
+    }
+    writeln!(out)
 }
 
 /// Renders every finding of one file: a header line, then a code frame or an excerpt.
@@ -89,11 +98,16 @@ fn render_file(
             }
             continue;
         }
+        // An empty file has no line to frame.
+        if text.trim_end_matches(['\n', '\r']).is_empty() {
+            let _ = writeln!(out);
+            continue;
+        }
         if let Some(excerpt) = long_line_excerpt(&text, &lines, finding) {
             let _ = writeln!(out, "{excerpt}");
             continue;
         }
-        let diagnostic = to_miette(finding);
+        let diagnostic = to_miette(finding, &text);
         let source = IndexedSource {
             name: report.name.clone(),
             text: Arc::clone(&text),
@@ -281,28 +295,32 @@ fn long_line_excerpt(text: &str, lines: &LineIndex, finding: &Finding) -> Option
     Some(excerpt)
 }
 
-fn to_miette(finding: &Finding) -> MietteDiagnostic {
+fn to_miette(finding: &Finding, text: &str) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let length = finding
-        .end
-        .offset
-        .saturating_sub(finding.start.offset)
-        .max(1);
-    let label = finding
+    let mut start = finding.start.offset;
+    let mut length = finding.end.offset.saturating_sub(start).max(1);
+    let mut label = finding
         .property()
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "here".to_owned());
+    // A place at the very end of the file (a document cut short) lies past its last line,
+    // where no frame can show it: point at the last character instead.
+    if start >= text.len() {
+        let content = text.trim_end_matches(['\n', '\r']);
+        if let Some(last) = content.chars().next_back() {
+            start = content.len() - last.len_utf8();
+            length = last.len_utf8();
+            "the file ends after this".clone_into(&mut label);
+        }
+    }
     // The rule id is on the header line already; the frame carries message and place.
     let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
         .with_severity(severity)
-        .with_label(LabeledSpan::at(
-            finding.start.offset..finding.start.offset + length,
-            label,
-        ));
+        .with_label(LabeledSpan::at(start..start + length, label));
     if let Some(help) = &finding.help {
         diagnostic = diagnostic.with_help(help.clone());
     }
@@ -315,12 +333,15 @@ struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Paths that could not be read (named on standard error); they were not checked.
+    unreadable: usize,
 }
 
 impl Summary {
-    fn of(reports: &[Checked]) -> Self {
+    fn of(reports: &[Checked], unreadable: usize) -> Self {
         let mut summary = Summary {
             files: reports.len(),
+            unreadable,
             ..Summary::default()
         };
         for finding in reports.iter().flat_map(|(r, _)| &r.findings) {
@@ -407,11 +428,11 @@ impl Serialize for Diagnostics<'_> {
 }
 
 /// Prints one JSON object with every diagnostic and a summary.
-pub fn json(out: &mut impl Write, reports: &[Checked]) -> io::Result<()> {
+pub fn json(out: &mut impl Write, reports: &[Checked], unreadable: usize) -> io::Result<()> {
     let output = JsonOutput {
         version: 1,
         diagnostics: Diagnostics(reports),
-        summary: Summary::of(reports),
+        summary: Summary::of(reports, unreadable),
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)
