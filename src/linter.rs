@@ -396,8 +396,12 @@ impl Linter {
                     prefix: element.map_or_else(Path::root, |i| Path::root().index(i)),
                     kind: detected,
                     unit,
+                    cap: MAX_FINDINGS.saturating_sub(problems.len()),
                 };
-                scope.check(&mut report.findings, &mut report.facts);
+                if scope.check(&mut report.findings, &mut report.facts) {
+                    stopped_at = Some(node.span);
+                    break 'documents;
+                }
             }
         }
         if facts_only {
@@ -664,15 +668,18 @@ struct Scope<'a> {
     prefix: Path,
     kind: Option<Kind>,
     unit: usize,
+    /// Most findings the file may hold; checking stops there.
+    cap: usize,
 }
 
 impl Scope<'_> {
-    fn check(&self, findings: &mut Vec<Finding>, facts: &mut Facts) {
+    /// Checks the document, adding findings up to the cap; returns whether some were cut.
+    fn check(&self, findings: &mut Vec<Finding>, facts: &mut Facts) -> bool {
         if self.facts_only {
             if let Some(kind) = self.kind {
                 self.gather(kind, facts);
             }
-            return;
+            return false;
         }
         let Some(kind) = self.kind else {
             let tried: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
@@ -687,12 +694,14 @@ impl Scope<'_> {
                 self.node.span,
                 Stage::Parse,
             ));
-            return;
+            return false;
         };
+        let room = |findings: &Vec<Finding>| self.cap.saturating_sub(findings.len());
 
         let duplicates = document::duplicates(self.node);
         let has_duplicates = !duplicates.is_empty();
-        for duplicate in duplicates {
+        let mut cut = duplicates.len() > room(findings);
+        for duplicate in duplicates.into_iter().take(room(findings)) {
             let name = duplicate.path.leaf_name().unwrap_or("key").to_owned();
             let mut finding = self.finding(
                 "parse-duplicate-key",
@@ -713,7 +722,10 @@ impl Scope<'_> {
 
         {
             let schemas = &self.linter.schemas;
-            for failure in schemas.check_document(kind, self.node, has_duplicates) {
+            let room = room(findings);
+            let failures = schemas.check_document_at_most(kind, self.node, has_duplicates, room);
+            cut |= failures.len() > room;
+            for failure in failures.into_iter().take(room) {
                 let span = self.span_of(&failure.path, failure.anchor);
                 let mut finding = self.finding(
                     &failure.rule,
@@ -734,7 +746,9 @@ impl Scope<'_> {
         };
         let mut hits = Vec::new();
         rules::run(&context, &mut hits);
-        for hit in hits {
+        cut |= hits.len() > room(findings);
+        let room = room(findings);
+        for hit in hits.into_iter().take(room) {
             let span = self.span_of(&hit.path, hit.anchor);
             let mut finding = self.finding(hit.rule, hit.message, &hit.path, span, Stage::Rule);
             finding.help = hit.help;
@@ -751,6 +765,7 @@ impl Scope<'_> {
         }
 
         self.gather(kind, facts);
+        cut
     }
 
     /// Records what catalog rules need about this document.

@@ -183,12 +183,20 @@ impl Schemas {
     /// The tree must not repeat a key within an object (see [`Schemas::check_value`]).
     #[must_use]
     pub fn check(&self, kind: Kind, instance: &Node) -> Vec<SchemaFailure> {
+        self.check_at_most(kind, instance, usize::MAX)
+    }
+
+    /// Like [`Schemas::check`], stopping once more than `max` failures are found.
+    fn check_at_most(&self, kind: Kind, instance: &Node, max: usize) -> Vec<SchemaFailure> {
         let Some(compiled) = self.get(kind) else {
             return Vec::new();
         };
         let mut failures = Vec::new();
         for error in compiled.validator.iter_errors(instance) {
             map_error(&compiled.schema, kind, &error, &mut failures);
+            if failures.len() > max {
+                break;
+            }
         }
         sorted(failures)
     }
@@ -203,12 +211,20 @@ impl Schemas {
     /// Validates a `serde_json::Value` and returns every failure.
     #[must_use]
     pub fn check_value(&self, kind: Kind, instance: &Json) -> Vec<SchemaFailure> {
+        self.check_value_at_most(kind, instance, usize::MAX)
+    }
+
+    /// Like [`Schemas::check_value`], stopping once more than `max` failures are found.
+    fn check_value_at_most(&self, kind: Kind, instance: &Json, max: usize) -> Vec<SchemaFailure> {
         let (Some(compiled), Some(validator)) = (self.get(kind), self.value_validator(kind)) else {
             return Vec::new();
         };
         let mut failures = Vec::new();
         for error in validator.iter_errors(instance) {
             map_error(&compiled.schema, kind, &error, &mut failures);
+            if failures.len() > max {
+                break;
+            }
         }
         sorted(failures)
     }
@@ -224,17 +240,31 @@ impl Schemas {
         instance: &Node,
         has_duplicates: bool,
     ) -> Vec<SchemaFailure> {
+        self.check_document_at_most(kind, instance, has_duplicates, usize::MAX)
+    }
+
+    /// Like [`Schemas::check_document`], but stops looking once more than `max` failures
+    /// are found, so a document with millions of mistakes costs bounded memory. More than
+    /// `max` failures in the result means the document has more than were collected.
+    #[must_use]
+    pub fn check_document_at_most(
+        &self,
+        kind: Kind,
+        instance: &Node,
+        has_duplicates: bool,
+        max: usize,
+    ) -> Vec<SchemaFailure> {
         if has_duplicates {
             let json = document::to_json(instance, &mut Vec::new());
             if self.is_valid_value(kind, &json) {
                 Vec::new()
             } else {
-                self.check_value(kind, &json)
+                self.check_value_at_most(kind, &json, max)
             }
         } else if self.is_valid(kind, instance) {
             Vec::new()
         } else {
-            self.check(kind, instance)
+            self.check_at_most(kind, instance, max)
         }
     }
 

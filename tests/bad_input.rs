@@ -712,3 +712,37 @@ fn stops_checking_a_file_after_too_many_findings() {
             .any(|f| f.rule == "parse-too-many-findings")
     );
 }
+
+#[test]
+fn stops_checking_one_document_after_too_many_findings() {
+    let linter = offerlint::Linter::new().unwrap();
+    // One response whose 6,000 balances each break two constraints: 12,000 findings.
+    let balance = r#"{"publisherProductId": "gems", "quantity": "1", "colour": 1}"#;
+    let balances = vec![balance; 6_000].join(", ");
+    let json = format!(
+        r#"{{"version": 2, "status": "valid", "sessionMetadata": {{}}, "balances": [{balances}]}}"#
+    );
+    let report = linter.check_bytes(
+        "wide.json",
+        json.as_bytes(),
+        offerlint::Format::Json,
+        Some(offerlint::Kind::PisResponse),
+    );
+    let max = offerlint::linter::MAX_FINDINGS;
+    assert!(
+        report.findings.len() <= max + 1,
+        "{}",
+        report.findings.len()
+    );
+    assert!(
+        report.findings.len() >= max / 2,
+        "{}",
+        report.findings.len()
+    );
+    let notes = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "parse-too-many-findings")
+        .count();
+    assert_eq!(notes, 1);
+}
