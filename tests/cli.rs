@@ -731,3 +731,35 @@ fn a_file_cut_short_is_framed_at_its_last_character() {
     );
     insta::assert_snapshot!("human_file_cut_short", run.stdout);
 }
+
+#[test]
+fn human_output_never_passes_terminal_escapes_through() {
+    let dir = tree(&[
+        (
+            "key.json",
+            "{\"version\": 2, \"status\": \"valid\", \"sessionMetadata\": {}, \
+             \"\\u001b]0;title\\u0007\": 1}\n",
+        ),
+        (
+            "raw.json",
+            "{\"version\": 2, \"status\": \"\u{1b}[2J\", \"sessionMetadata\": {}}\n",
+        ),
+    ]);
+    let args = [
+        "--no-config",
+        "--kind",
+        "pis-response",
+        "key.json",
+        "raw.json",
+    ];
+    let run = check(dir.path(), &args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(!run.stdout.contains('\u{7}'), "{:?}", run.stdout);
+    // The escaped key is still named, so the finding can be acted on.
+    assert!(
+        run.stdout.contains("\\u{1b}]0;title\\u{7}"),
+        "{}",
+        run.stdout
+    );
+}

@@ -77,24 +77,25 @@ fn render_file(
             .unwrap_or_default(),
     };
     // Offsets in findings are counted after a byte-order mark, as the parsers see it.
-    let text: Arc<str> = Arc::from(raw.strip_prefix('\u{feff}').unwrap_or(&raw));
+    let text: Arc<str> = Arc::from(inert_source(raw.strip_prefix('\u{feff}').unwrap_or(&raw)));
+    let name = printable(&report.name);
     let lines = Arc::new(LineIndex::new(&text));
     let lone_cr = has_lone_cr(text.as_bytes());
     for finding in &report.findings {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            report.name,
+            name,
             finding.start.line,
             finding.start.column,
             finding.severity,
             finding.rule,
-            finding.message
+            printable(&finding.message)
         );
         // Run-level notes (no place in the file) need no code frame.
         if finding.path.is_none() && finding.stage == offerlint::Stage::Rule {
             if let Some(help) = &finding.help {
-                let _ = writeln!(out, "  help: {help}\n");
+                let _ = writeln!(out, "  help: {}\n", printable(help));
             }
             continue;
         }
@@ -109,7 +110,7 @@ fn render_file(
         }
         let diagnostic = to_miette(finding, &text);
         let source = IndexedSource {
-            name: report.name.clone(),
+            name: name.clone().into_owned(),
             text: Arc::clone(&text),
             lines: Arc::clone(&lines),
             lone_cr,
@@ -210,6 +211,53 @@ impl SourceCode for IndexedSource {
     }
 }
 
+/// Characters that a terminal acts on instead of showing: C0 and C1 controls (escape
+/// sequences start with them) and the bidirectional overrides that reorder what is shown.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message, name or label from the input, with terminal-active characters written as
+/// escapes (`\u{1b}`), so a file cannot move the cursor or retitle the terminal.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts_on_terminal(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The source text for code frames, with terminal-active characters (other than tab and
+/// line breaks) replaced by visible ones of the same byte length and character count, so
+/// every offset and column in the findings still points at the same place.
+fn inert_source(text: &str) -> std::borrow::Cow<'_, str> {
+    let active = |c: char| acts_on_terminal(c) && !matches!(c, '\t' | '\n' | '\r');
+    if !text.chars().any(active) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let shown = text
+        .chars()
+        .map(|c| match c {
+            c if !active(c) => c,
+            // One byte: C0 controls and DEL.
+            c if c.len_utf8() == 1 => '?',
+            // Two bytes: C1 controls.
+            c if c.len_utf8() == 2 => '¿',
+            // Three bytes: bidirectional overrides, shown as the replacement character.
+            _ => '\u{fffd}',
+        })
+        .collect();
+    std::borrow::Cow::Owned(shown)
+}
+
 /// Whether the text has a carriage return that is not followed by a line feed.
 fn has_lone_cr(text: &[u8]) -> bool {
     text.iter()
@@ -223,19 +271,27 @@ pub fn config_frame(
     text: &str,
     error: &offerlint::config::ConfigError,
 ) -> String {
-    let length = error.span.end.saturating_sub(error.span.start).max(1);
-    let mut diagnostic = MietteDiagnostic::new(error.message.clone())
-        .with_code("offerlint::config")
-        .with_label(LabeledSpan::at(
-            error.span.start..error.span.start + length,
-            "here",
-        ));
-    if let Some(help) = &error.help {
-        diagnostic = diagnostic.with_help(help.clone());
+    let mut start = error.span.start;
+    let mut length = error.span.end.saturating_sub(start).max(1);
+    let mut label = "here";
+    // As for documents: a config cut short is shown at its last character.
+    if start >= text.len() {
+        let content = text.trim_end_matches(['\n', '\r']);
+        if let Some(last) = content.chars().next_back() {
+            start = content.len() - last.len_utf8();
+            length = last.len_utf8();
+            label = "the file ends after this";
+        }
     }
-    let name = path.display().to_string();
-    let report =
-        miette::Report::new(diagnostic).with_source_code(NamedSource::new(name, text.to_owned()));
+    let mut diagnostic = MietteDiagnostic::new(printable(&error.message))
+        .with_code("offerlint::config")
+        .with_label(LabeledSpan::at(start..start + length, label));
+    if let Some(help) = &error.help {
+        diagnostic = diagnostic.with_help(printable(help));
+    }
+    let name = printable(&path.display().to_string()).into_owned();
+    let source = NamedSource::new(name, inert_source(text).into_owned());
+    let report = miette::Report::new(diagnostic).with_source_code(source);
     let handler =
         GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
     let mut frame = String::new();
@@ -289,7 +345,7 @@ fn long_line_excerpt(text: &str, lines: &LineIndex, finding: &Finding) -> Option
     let mut excerpt = format!("  | {lead}{window}{tail}\n  | {marker}");
     if let Some(help) = &finding.help {
         excerpt.push_str("\n  help: ");
-        excerpt.push_str(help);
+        excerpt.push_str(&printable(help));
     }
     excerpt.push('\n');
     Some(excerpt)
@@ -318,11 +374,14 @@ fn to_miette(finding: &Finding, text: &str) -> MietteDiagnostic {
         }
     }
     // The rule id is on the header line already; the frame carries message and place.
-    let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
+    let mut diagnostic = MietteDiagnostic::new(printable(&finding.message))
         .with_severity(severity)
-        .with_label(LabeledSpan::at(start..start + length, label));
+        .with_label(LabeledSpan::at(
+            start..start + length,
+            printable(&label).into_owned(),
+        ));
     if let Some(help) = &finding.help {
-        diagnostic = diagnostic.with_help(help.clone());
+        diagnostic = diagnostic.with_help(printable(help));
     }
     diagnostic
 }
@@ -486,6 +545,22 @@ mod tests {
             .render_report(&mut out, report.as_ref())
             .expect("renders");
         out
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped_in_messages_and_inert_in_sources() {
+        assert_eq!(printable("plain text"), "plain text");
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("x\u{202e}y"), "x\\u{202e}y");
+        let source = "a\t\u{1b}]0;t\u{7}\u{9b}\u{202e}z\r\n";
+        let inert = inert_source(source);
+        assert_eq!(inert, "a\t?]0;t?¿\u{fffd}z\r\n");
+        assert_eq!(inert.len(), source.len());
+        assert_eq!(inert.chars().count(), source.chars().count());
+        assert!(matches!(
+            inert_source("clean"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
