@@ -200,12 +200,19 @@ impl SourceCode for IndexedSource {
         let window = &text[start..end];
         let local = SourceSpan::new(span.offset().saturating_sub(start).into(), span.len());
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        // The renderer's column counts bytes; the frame header shows it, and findings count
+        // characters, so it is counted again in characters.
+        let column = span
+            .offset()
+            .checked_sub(inner.column())
+            .and_then(|line_start| self.text.get(line_start..span.offset()))
+            .map_or(inner.column(), |before| before.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
             inner.line() + first_line,
-            inner.column(),
+            column,
             inner.line_count() + first_line,
         )))
     }
@@ -564,6 +571,21 @@ mod tests {
     }
 
     #[test]
+    fn the_frame_header_counts_columns_in_characters() {
+        let text = "{\"a\": \"é€\", \"b\": 1}\n";
+        let indexed = IndexedSource {
+            name: "file".to_owned(),
+            text: Arc::from(text),
+            lines: Arc::new(LineIndex::new(text)),
+            lone_cr: false,
+        };
+        let at = text.find("\"b\"").expect("key b");
+        // `"b"` is the 13th character of the line but starts at its 16th byte.
+        let shown = frame(indexed, at, 3);
+        assert!(shown.contains("╭─[file:1:13]"), "{shown}");
+    }
+
+    #[test]
     fn the_indexed_source_renders_what_the_whole_file_renders() {
         let texts = [
             "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n",
@@ -592,9 +614,18 @@ mod tests {
                         lone_cr: has_lone_cr(text.as_bytes()),
                     };
                     let whole = NamedSource::new("file", text.to_owned());
+                    // The header's column is counted in characters here, in bytes by
+                    // miette; everything else must match.
+                    let body = |frame: String| -> String {
+                        frame
+                            .lines()
+                            .filter(|line| !line.contains("╭─["))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
                     assert_eq!(
-                        frame(indexed, start, length),
-                        frame(whole, start, length),
+                        body(frame(indexed, start, length)),
+                        body(frame(whole, start, length)),
                         "{text:?} at {start}..{}",
                         start + length
                     );
