@@ -236,8 +236,7 @@ impl Linter {
             report.findings.push(self.bare_finding(
                 "parse-too-large",
                 format!(
-                    "file is {} bytes, more than the {} bytes offerlint parses",
-                    bytes.len(),
+                    "file is larger than the {} bytes offerlint parses",
                     self.options.max_file_size
                 ),
                 start,
@@ -956,5 +955,10 @@ mod tests {
         .unwrap();
         let report = linter.check_bytes("big.json", b"[1, 2, 3]", Format::Json, None);
         assert_eq!(report.findings[0].rule, "parse-too-large");
+        // The CLI reads one byte past the limit, so the message cannot name a file size.
+        assert_eq!(
+            report.findings[0].message,
+            "file is larger than the 4 bytes offerlint parses"
+        );
     }
 }
