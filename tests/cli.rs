@@ -763,3 +763,15 @@ fn human_output_never_passes_terminal_escapes_through() {
         run.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn says_why_a_linked_file_was_not_checked() {
+    let dir = tree(&[("real/response.json", ERROR)]);
+    std::fs::create_dir(dir.path().join("linked")).unwrap();
+    std::os::unix::fs::symlink("../real/response.json", dir.path().join("linked/r.json")).unwrap();
+    let run = check(dir.path(), &["-v", "--no-config", "linked"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    assert!(run.stderr.contains("r.json"), "{}", run.stderr);
+}

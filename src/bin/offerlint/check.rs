@@ -73,7 +73,8 @@ pub fn run(args: &CheckArgs) -> io::Result<ExitCode> {
         // pointed at the wrong folder should not pass without a word.
         writeln!(
             stderr,
-            "offerlint: warning: no .json, .yaml or .yml files to check under the given paths"
+            "offerlint: warning: no .json, .yaml or .yml files to check under the given paths \
+             (hidden, gitignored and symbolically linked entries are skipped)"
         )?;
     }
 
