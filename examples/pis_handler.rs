@@ -94,11 +94,31 @@ async fn run(args: Args) -> Result<(), String> {
         tracing::info!(url = %url.display, "forwarding Integration Error Events");
     }
 
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(stop_signal())
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    // On a stop signal the server stops accepting and lets open requests finish, but a
+    // client that never finishes its request cannot hold the process past the grace period.
+    let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
+        stop_signal().await;
+        let _ = stopping.send(true);
+    });
+    let deadline = async move {
+        let _ = stopped.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        outcome = server => outcome.map_err(|e| format!("server stopped: {e}")),
+        () = deadline => {
+            tracing::warn!(
+                grace_seconds = SHUTDOWN_GRACE.as_secs(),
+                "requests still open after the grace period; stopping anyway"
+            );
+            Ok(())
+        }
+    }
 }
+
+/// How long open requests may take to finish once a stop signal arrived.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Resolves on Ctrl-C, or on SIGTERM (how service managers and containers stop a process).
 /// A signal whose handler cannot be installed is simply never awaited.
