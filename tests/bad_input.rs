@@ -101,8 +101,10 @@ fn files_over_the_size_limit_are_reported_without_parsing() {
     let report = small.check_bytes("big.json", b"[1, 2, 3, 4, 5, 6, 7, 8 {", Format::Json, None);
     let finding = only(&report);
     assert_eq!(finding.rule, "parse-too-large");
-    assert!(finding.message.contains("25 bytes"), "{}", finding.message);
-    assert!(finding.message.contains("16 bytes"), "{}", finding.message);
+    assert_eq!(
+        finding.message,
+        "file is larger than the 16 bytes offerlint parses"
+    );
     assert_eq!(report.name, "big.json");
 }
 

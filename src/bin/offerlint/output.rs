@@ -225,10 +225,45 @@ fn acts_on_terminal(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether the text may hold a terminal-active character other than tab and line breaks:
+/// a quick byte scan that lets almost every text skip the character-by-character look.
+/// C1 controls start with the byte 0xC2 and the bidirectional controls with 0xE2 in UTF-8.
+/// The scan has no early exit inside a block, so the compiler can vectorize it.
+fn may_act_on_terminal(text: &str) -> bool {
+    // Arithmetic on 0 and 1 rather than `&&`/`||`, so that nothing branches per byte.
+    let suspect = |b: u8| {
+        u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
+            | u8::from(b == 0x7f)
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xe2)
+    };
+    text.as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(0, |hit, &b| hit | suspect(b)) != 0)
+}
+
+/// 1 for the bytes a one-line message may not hold as they are (see
+/// [`may_act_on_terminal`]; tab and line breaks count too), 0 for the others.
+static SUSPECT_IN_LINE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 1;
+        b += 1;
+    }
+    table[0x7f] = 1;
+    table[0xc2] = 1;
+    table[0xe2] = 1;
+    table
+};
+
 /// A message, name or label from the input, with terminal-active characters written as
 /// escapes (`\u{1b}`), so a file cannot move the cursor or retitle the terminal.
 fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(acts_on_terminal) {
+    let suspect = text
+        .bytes()
+        .fold(0, |hit, b| hit | SUSPECT_IN_LINE[usize::from(b)]);
+    if suspect == 0 || !text.chars().any(acts_on_terminal) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -247,7 +282,7 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 /// every offset and column in the findings still points at the same place.
 fn inert_source(text: &str) -> std::borrow::Cow<'_, str> {
     let active = |c: char| acts_on_terminal(c) && !matches!(c, '\t' | '\n' | '\r');
-    if !text.chars().any(active) {
+    if !may_act_on_terminal(text) || !text.chars().any(active) {
         return std::borrow::Cow::Borrowed(text);
     }
     let shown = text
