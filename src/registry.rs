@@ -205,6 +205,153 @@ impl Registry {
     }
 }
 
+/// The documents a rule's `sources` keys stand for (Appcharge's documentation pages; `X-AE`
+/// is a third-party merge of the `OpenAPI` fragments embedded in them).
+pub const SOURCES: &[(&str, &str)] = &[
+    (
+        "PWC",
+        "https://docs.appcharge.com/api-reference/webstore/personalization/personalize-webstore-callback",
+    ),
+    (
+        "PAPI",
+        "https://docs.appcharge.com/api-reference/webstore/personalization/personalization-api",
+    ),
+    (
+        "PINTRO",
+        "https://docs.appcharge.com/api-reference/webstore/personalization/introduction",
+    ),
+    (
+        "PISV2-OLD",
+        "https://developers.appcharge.com/reference/player-data-sync-v2 (older portal)",
+    ),
+    (
+        "EPIS",
+        "https://developers.appcharge.com/reference/pis-error-events (older portal)",
+    ),
+    (
+        "EV2PRE",
+        "https://docs.appcharge.com/api-reference/events/v2/webstore/personalization_response_error",
+    ),
+    (
+        "O1",
+        "https://docs.appcharge.com/api-reference/webstore/offers-v1/create-offer",
+    ),
+    (
+        "O1RO",
+        "https://docs.appcharge.com/api-reference/webstore/offers-v1/rolling-offers/create-rolling-offer",
+    ),
+    (
+        "O1DB",
+        "https://appcharge.mintlify.app/api-reference/webstore/offers-v1/popups/create-daily-bonus.md",
+    ),
+    (
+        "O2PB",
+        "https://docs.appcharge.com/api-reference/webstore/offers-v2/progress-bars/introduction",
+    ),
+    (
+        "PROD",
+        "https://docs.appcharge.com/api-reference/webstore/offer-components/products/create-product",
+    ),
+    (
+        "BADGE",
+        "https://docs.appcharge.com/api-reference/webstore/offer-components/badges/create-badge",
+    ),
+    (
+        "GDB",
+        "https://docs.appcharge.com/guides/webstore/offers/daily-bonuses/about-daily-bonuses",
+    ),
+    (
+        "GRO",
+        "https://docs.appcharge.com/guides/webstore/offers/rolling-offers/create-and-manage-a-rolling-offer",
+    ),
+    (
+        "GPB",
+        "https://docs.appcharge.com/guides/webstore/offers/progress-bars/about-progress-bars",
+    ),
+    (
+        "GSO",
+        "https://docs.appcharge.com/guides/webstore/offers/special-offers/about-special-offers",
+    ),
+    (
+        "X-AE",
+        "GitHub api-evangelist/appcharge, openapi/_original/appcharge-openapi.yml (secondary: the Offers v2, product and badge schemas merged from the docs pages)",
+    ),
+    (
+        "inferred",
+        "not written in the docs; follows from how the store is documented to behave",
+    ),
+];
+
+/// Places where the documentation contradicts itself, as rule docs cite them (`C-01`), and
+/// the side offerlint takes.
+pub const CONTRADICTIONS: &[(&str, &str)] = &[
+    (
+        "C-01",
+        "quantity minimum: the current docs accept 0, the older page and its error example want more than 0; offerlint accepts 0 unless the profile says `quantity-minimum: positive`",
+    ),
+    (
+        "C-02",
+        "quantity length: 24 digits in the current docs, 19 on the older page; offerlint allows 24 unless the profile says `quantity-max-digits: 19`",
+    ),
+    (
+        "C-03",
+        "quantity type: an integer in every schema, a quoted string in some examples; offerlint wants the integer",
+    ),
+    (
+        "C-04",
+        "playerAvailability {total, remaining} appears on the older PIS page only; offerlint checks it when present and never asks for it",
+    ),
+    (
+        "C-05",
+        "several sequences: the older page allows them for Daily Bonus only, the current docs also for rolling offers and progress bars; offerlint follows the current docs",
+    ),
+    (
+        "C-06",
+        "offers[].endsIn: typed as a number of milliseconds, sent as a 10-digit string in an example; offerlint follows the type",
+    ),
+    (
+        "C-07",
+        "playerLevelBanners[].endsIn: its example is in seconds while every other endsIn is in milliseconds; offerlint leaves banner endsIn alone",
+    ),
+    (
+        "C-08",
+        "productSale.type: documented as strings, sent as a number in an example; offerlint wants one of the strings",
+    ),
+    (
+        "C-09",
+        "PIS version: required on the older page, optional in the current schema; offerlint warns when it is missing",
+    ),
+    (
+        "C-10",
+        "Daily Bonus v2: the example has a price and sale fields, the schema fixes the price at 0; offerlint follows the schema",
+    ),
+    (
+        "C-11",
+        "v2 rolling and special offers: examples mix product references with whole product objects; offerlint follows the schema",
+    ),
+];
+
+/// The page a source key stands for.
+#[must_use]
+pub fn source(key: &str) -> Option<&'static str> {
+    SOURCES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, page)| *page)
+}
+
+/// The contradictions a text cites (`C-01`, ...), in order of first mention, with their
+/// descriptions.
+#[must_use]
+pub fn contradictions_in(text: &str) -> Vec<(&'static str, &'static str)> {
+    let mut cited: Vec<(usize, (&'static str, &'static str))> = CONTRADICTIONS
+        .iter()
+        .filter_map(|entry| text.find(entry.0).map(|at| (at, *entry)))
+        .collect();
+    cited.sort_by_key(|(at, _)| *at);
+    cited.into_iter().map(|(_, entry)| entry).collect()
+}
+
 /// Renders the rule reference as Markdown (the text of `docs/rules.md`).
 #[must_use]
 pub fn markdown(registry: &Registry) -> String {
@@ -239,6 +386,13 @@ pub fn markdown(registry: &Registry) -> String {
             let _ = writeln!(out, "- message: `{}`", rule.message);
         }
         let _ = write!(out, "\n{}\n", rule.docs.trim_end());
+        let cited = contradictions_in(&rule.docs);
+        if !cited.is_empty() {
+            out.push('\n');
+            for (id, text) in cited {
+                let _ = writeln!(out, "- {id}: {text}");
+            }
+        }
         if let Some(examples) = &rule.examples {
             let language = if examples.format == "json" {
                 "json"
@@ -253,6 +407,14 @@ pub fn markdown(registry: &Registry) -> String {
                 kind = examples.kind,
             );
         }
+    }
+    out.push_str("\n## Sources\n\n| key | document |\n|---|---|\n");
+    for (key, page) in SOURCES {
+        let _ = writeln!(out, "| {key} | {page} |");
+    }
+    out.push_str("\n## Contradictions in the documentation\n\n| id | what differs, and the side taken |\n|---|---|\n");
+    for (id, text) in CONTRADICTIONS {
+        let _ = writeln!(out, "| {id} | {} |", text.replace('|', "\\|"));
     }
     out
 }
@@ -271,6 +433,39 @@ pub fn check_name(check: Check) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cited_source_and_contradiction_is_described() {
+        let registry = Registry::builtin();
+        for rule in registry.rules() {
+            for key in &rule.sources {
+                assert!(
+                    source(key).is_some(),
+                    "{}: source {key} has no entry",
+                    rule.id
+                );
+            }
+            let mut rest = rule.docs.as_str();
+            while let Some(at) = rest.find("C-") {
+                let id = rest.get(at..at + 4).unwrap_or_default();
+                if id.len() == 4 && id[2..].bytes().all(|b| b.is_ascii_digit()) {
+                    assert!(
+                        CONTRADICTIONS.iter().any(|(c, _)| *c == id),
+                        "{}: {id} has no entry",
+                        rule.id
+                    );
+                }
+                rest = &rest[at + 2..];
+            }
+        }
+        assert_eq!(
+            contradictions_in("digits (C-02), not (C-01)")
+                .iter()
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>(),
+            ["C-02", "C-01"]
+        );
+    }
 
     #[test]
     fn loads_the_builtin_table_with_unique_well_formed_ids() {

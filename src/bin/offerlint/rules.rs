@@ -65,6 +65,11 @@ pub fn explain(id: &str) -> io::Result<ExitCode> {
     writeln!(out, "severity:   {}", rule.severity)?;
     writeln!(out, "checked by: {}", check_name(rule.check))?;
     writeln!(out, "sources:    {}", rule.sources.join(", "))?;
+    for key in &rule.sources {
+        if let Some(page) = offerlint::registry::source(key) {
+            writeln!(out, "            {key}: {page}")?;
+        }
+    }
     if !rule.aliases.is_empty() {
         writeln!(out, "aliases:    {}", rule.aliases.join(", "))?;
     }
@@ -72,6 +77,13 @@ pub fn explain(id: &str) -> io::Result<ExitCode> {
         writeln!(out, "message:    {}", rule.message)?;
     }
     writeln!(out, "\n{}", rule.docs.trim_end())?;
+    let cited = offerlint::registry::contradictions_in(&rule.docs);
+    if !cited.is_empty() {
+        writeln!(out)?;
+        for (id, text) in cited {
+            write!(out, "{}", wrap(&format!("{id}: {text}"), 92, "      "))?;
+        }
+    }
     if let Some(examples) = &rule.examples {
         writeln!(
             out,
@@ -85,6 +97,34 @@ pub fn explain(id: &str) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Breaks text into lines of at most `width` columns at spaces, indenting the lines after
+/// the first.
+fn wrap(text: &str, width: usize, hang: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let prefix = if out.is_empty() { "" } else { hang };
+        if !line.is_empty()
+            && prefix.len() + line.chars().count() + 1 + word.chars().count() > width
+        {
+            out.push_str(prefix);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(if out.is_empty() { "" } else { hang });
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 fn indent(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
@@ -93,4 +133,21 @@ fn indent(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_with_a_hanging_indent() {
+        let text = "C-02: one two three four five six";
+        assert_eq!(
+            wrap(text, 14, "  "),
+            "C-02: one two\n  three four\n  five six\n"
+        );
+        assert_eq!(wrap("short", 14, "  "), "short\n");
+        // A word longer than the width stays whole on its own line.
+        assert_eq!(wrap("a abcdefghijklmnop", 5, ""), "a\nabcdefghijklmnop\n");
+    }
 }
