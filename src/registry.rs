@@ -205,20 +205,27 @@ impl Registry {
     }
 }
 
+/// Builds the address of a page of Appcharge's current documentation portal.
+macro_rules! docs {
+    ($path:literal) => {
+        concat!("https://docs.appcharge.com/", $path)
+    };
+}
+
 /// The documents a rule's `sources` keys stand for (Appcharge's documentation pages; `X-AE`
 /// is a third-party merge of the `OpenAPI` fragments embedded in them).
 pub const SOURCES: &[(&str, &str)] = &[
     (
         "PWC",
-        "https://docs.appcharge.com/api-reference/webstore/personalization/personalize-webstore-callback",
+        docs!("api-reference/webstore/personalization/personalize-webstore-callback"),
     ),
     (
         "PAPI",
-        "https://docs.appcharge.com/api-reference/webstore/personalization/personalization-api",
+        docs!("api-reference/webstore/personalization/personalization-api"),
     ),
     (
         "PINTRO",
-        "https://docs.appcharge.com/api-reference/webstore/personalization/introduction",
+        docs!("api-reference/webstore/personalization/introduction"),
     ),
     (
         "PISV2-OLD",
@@ -230,51 +237,52 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     (
         "EV2PRE",
-        "https://docs.appcharge.com/api-reference/events/v2/webstore/personalization_response_error",
+        docs!("api-reference/events/v2/webstore/personalization_response_error"),
     ),
-    (
-        "O1",
-        "https://docs.appcharge.com/api-reference/webstore/offers-v1/create-offer",
-    ),
+    ("O1", docs!("api-reference/webstore/offers-v1/create-offer")),
     (
         "O1RO",
-        "https://docs.appcharge.com/api-reference/webstore/offers-v1/rolling-offers/create-rolling-offer",
+        docs!("api-reference/webstore/offers-v1/rolling-offers/create-rolling-offer"),
     ),
     (
         "O1DB",
-        "https://appcharge.mintlify.app/api-reference/webstore/offers-v1/popups/create-daily-bonus.md",
+        concat!(
+            "https://appcharge.mintlify.app/",
+            "api-reference/webstore/offers-v1/popups/create-daily-bonus.md"
+        ),
     ),
     (
         "O2PB",
-        "https://docs.appcharge.com/api-reference/webstore/offers-v2/progress-bars/introduction",
+        docs!("api-reference/webstore/offers-v2/progress-bars/introduction"),
     ),
     (
         "PROD",
-        "https://docs.appcharge.com/api-reference/webstore/offer-components/products/create-product",
+        docs!("api-reference/webstore/offer-components/products/create-product"),
     ),
     (
         "BADGE",
-        "https://docs.appcharge.com/api-reference/webstore/offer-components/badges/create-badge",
+        docs!("api-reference/webstore/offer-components/badges/create-badge"),
     ),
     (
         "GDB",
-        "https://docs.appcharge.com/guides/webstore/offers/daily-bonuses/about-daily-bonuses",
+        docs!("guides/webstore/offers/daily-bonuses/about-daily-bonuses"),
     ),
     (
         "GRO",
-        "https://docs.appcharge.com/guides/webstore/offers/rolling-offers/create-and-manage-a-rolling-offer",
+        docs!("guides/webstore/offers/rolling-offers/create-and-manage-a-rolling-offer"),
     ),
     (
         "GPB",
-        "https://docs.appcharge.com/guides/webstore/offers/progress-bars/about-progress-bars",
+        docs!("guides/webstore/offers/progress-bars/about-progress-bars"),
     ),
     (
         "GSO",
-        "https://docs.appcharge.com/guides/webstore/offers/special-offers/about-special-offers",
+        docs!("guides/webstore/offers/special-offers/about-special-offers"),
     ),
     (
         "X-AE",
-        "GitHub api-evangelist/appcharge, openapi/_original/appcharge-openapi.yml (secondary: the Offers v2, product and badge schemas merged from the docs pages)",
+        "GitHub api-evangelist/appcharge, openapi/_original/appcharge-openapi.yml (secondary: \
+         the Offers v2, product and badge schemas merged from the docs pages)",
     ),
     (
         "inferred",
@@ -287,47 +295,59 @@ pub const SOURCES: &[(&str, &str)] = &[
 pub const CONTRADICTIONS: &[(&str, &str)] = &[
     (
         "C-01",
-        "quantity minimum: the current docs accept 0, the older page and its error example want more than 0; offerlint accepts 0 unless the profile says `quantity-minimum: positive`",
+        "quantity minimum: the current docs accept 0, the older page and its error example \
+         want more than 0; offerlint accepts 0 unless the profile says \
+         `quantity-minimum: positive`",
     ),
     (
         "C-02",
-        "quantity length: 24 digits in the current docs, 19 on the older page; offerlint allows 24 unless the profile says `quantity-max-digits: 19`",
+        "quantity length: 24 digits in the current docs, 19 on the older page; offerlint \
+         allows 24 unless the profile says `quantity-max-digits: 19`",
     ),
     (
         "C-03",
-        "quantity type: an integer in every schema, a quoted string in some examples; offerlint wants the integer",
+        "quantity type: an integer in every schema, a quoted string in some examples; \
+         offerlint wants the integer",
     ),
     (
         "C-04",
-        "playerAvailability {total, remaining} appears on the older PIS page only; offerlint checks it when present and never asks for it",
+        "playerAvailability {total, remaining} appears on the older PIS page only; offerlint \
+         checks it when present and never asks for it",
     ),
     (
         "C-05",
-        "several sequences: the older page allows them for Daily Bonus only, the current docs also for rolling offers and progress bars; offerlint follows the current docs",
+        "several sequences: the older page allows them for Daily Bonus only, the current docs \
+         also for rolling offers and progress bars; offerlint follows the current docs",
     ),
     (
         "C-06",
-        "offers[].endsIn: typed as a number of milliseconds, sent as a 10-digit string in an example; offerlint follows the type",
+        "offers[].endsIn: typed as a number of milliseconds, sent as a 10-digit string in an \
+         example; offerlint follows the type",
     ),
     (
         "C-07",
-        "playerLevelBanners[].endsIn: its example is in seconds while every other endsIn is in milliseconds; offerlint leaves banner endsIn alone",
+        "playerLevelBanners[].endsIn: its example is in seconds while every other endsIn is in \
+         milliseconds; offerlint leaves banner endsIn alone",
     ),
     (
         "C-08",
-        "productSale.type: documented as strings, sent as a number in an example; offerlint wants one of the strings",
+        "productSale.type: documented as strings, sent as a number in an example; offerlint \
+         wants one of the strings",
     ),
     (
         "C-09",
-        "PIS version: required on the older page, optional in the current schema; offerlint warns when it is missing",
+        "PIS version: required on the older page, optional in the current schema; offerlint \
+         warns when it is missing",
     ),
     (
         "C-10",
-        "Daily Bonus v2: the example has a price and sale fields, the schema fixes the price at 0; offerlint follows the schema",
+        "Daily Bonus v2: the example has a price and sale fields, the schema fixes the price at \
+         0; offerlint follows the schema",
     ),
     (
         "C-11",
-        "v2 rolling and special offers: examples mix product references with whole product objects; offerlint follows the schema",
+        "v2 rolling and special offers: examples mix product references with whole product \
+         objects; offerlint follows the schema",
     ),
 ];
 
@@ -412,7 +432,10 @@ pub fn markdown(registry: &Registry) -> String {
     for (key, page) in SOURCES {
         let _ = writeln!(out, "| {key} | {page} |");
     }
-    out.push_str("\n## Contradictions in the documentation\n\n| id | what differs, and the side taken |\n|---|---|\n");
+    out.push_str(
+        "\n## Contradictions in the documentation\n\n\
+         | id | what differs, and the side taken |\n|---|---|\n",
+    );
     for (id, text) in CONTRADICTIONS {
         let _ = writeln!(out, "| {id} | {} |", text.replace('|', "\\|"));
     }

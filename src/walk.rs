@@ -68,9 +68,11 @@ fn walk_dir(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) 
                 if is_file && has_lint_extension(entry.path()) {
                     files.push(entry.into_path());
                 } else if is_file {
-                    tracing::debug!(path = %entry.path().display(), "skipped: not .json, .yaml or .yml");
+                    let path = entry.path().display();
+                    tracing::debug!(%path, "skipped: not .json, .yaml or .yml");
                 } else if entry.path_is_symlink() {
-                    tracing::info!(path = %entry.path().display(), "skipped: a symbolic link (links are not followed)");
+                    let path = entry.path().display();
+                    tracing::info!(%path, "skipped: a symbolic link (links are not followed)");
                 }
             }
             Err(error) => errors.push(WalkError {
