@@ -169,7 +169,7 @@ impl Config {
                     Some(severity) => config.fail_on = Some(severity),
                     None => errors.push(error(
                         value.span,
-                        "fail-on must be one of the following values: error, warning, info",
+                        "fail-on must be one of the following values: error, warning (or warn), info",
                         None,
                     )),
                 },

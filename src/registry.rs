@@ -297,12 +297,13 @@ pub const CONTRADICTIONS: &[(&str, &str)] = &[
         "C-01",
         "quantity minimum: the current docs accept 0, the older page and its error example \
          want more than 0; offerlint accepts 0 unless the profile says \
-         `quantity-minimum: positive`",
+         `quantity-minimum: positive` or --legacy-quantity is given",
     ),
     (
         "C-02",
         "quantity length: 24 digits in the current docs, 19 on the older page; offerlint \
-         allows 24 unless the profile says `quantity-max-digits: 19`",
+         allows 24 unless the profile says `quantity-max-digits: 19` or --legacy-quantity is \
+         given",
     ),
     (
         "C-03",

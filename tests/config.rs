@@ -244,6 +244,25 @@ fn lists_rules_as_a_table_and_as_json() {
         "{}",
         table.stdout
     );
+    // Offline rules show `offline` where a severity would be, and a closing line says why.
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("product-image-format ") && l.contains(" offline ")),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
+            .trim_end()
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("offline: ")),
+        "{}",
+        table.stdout
+    );
     let json = offerlint(dir.path(), &["rules", "--format", "json"]);
     let rules: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
     let registry = offerlint::registry::Registry::builtin();

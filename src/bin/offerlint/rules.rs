@@ -43,6 +43,17 @@ pub fn list(args: &RulesArgs) -> io::Result<ExitCode> {
                 writeln!(out, " (also: {})", rule.aliases.join(", "))?;
             }
         }
+        if registry
+            .rules()
+            .iter()
+            .any(|r| r.check == offerlint::registry::Check::Offline)
+        {
+            writeln!(
+                out,
+                "\noffline: the store checks these on what offerlint cannot read (the image \
+                 files behind URLs); listed for reference, never reported"
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
