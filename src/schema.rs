@@ -191,14 +191,12 @@ impl Schemas {
         let Some(compiled) = self.get(kind) else {
             return Vec::new();
         };
-        let mut failures = Vec::new();
-        for error in compiled.validator.iter_errors(instance) {
-            map_error(&compiled.schema, kind, &error, &mut failures);
-            if failures.len() > max {
-                break;
-            }
-        }
-        sorted(failures)
+        collect(
+            &compiled.schema,
+            kind,
+            compiled.validator.iter_errors(instance),
+            max,
+        )
     }
 
     /// Returns whether a `serde_json::Value` is valid for a kind.
@@ -219,14 +217,7 @@ impl Schemas {
         let (Some(compiled), Some(validator)) = (self.get(kind), self.value_validator(kind)) else {
             return Vec::new();
         };
-        let mut failures = Vec::new();
-        for error in validator.iter_errors(instance) {
-            map_error(&compiled.schema, kind, &error, &mut failures);
-            if failures.len() > max {
-                break;
-            }
-        }
-        sorted(failures)
+        collect(&compiled.schema, kind, validator.iter_errors(instance), max)
     }
 
     /// Validates a parsed document whichever way its shape allows and returns every failure.
@@ -275,6 +266,24 @@ impl Schemas {
             .get_or_init(|| Self::compile_for_values(kind, &compiled.schema))
             .as_ref()
     }
+}
+
+/// Maps validation errors to failures, stopping once there are more than `max`, and
+/// returns them in order.
+fn collect<'i>(
+    schema: &Json,
+    kind: Kind,
+    errors: impl Iterator<Item = ValidationError<'i>>,
+    max: usize,
+) -> Vec<SchemaFailure> {
+    let mut failures = Vec::new();
+    for error in errors {
+        map_error(schema, kind, &error, &mut failures);
+        if failures.len() > max {
+            break;
+        }
+    }
+    sorted(failures)
 }
 
 /// Orders failures by place, then rule and message, without repeats.

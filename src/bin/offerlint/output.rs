@@ -81,6 +81,8 @@ fn render_file(
     let name = printable(&report.name);
     let lines = Arc::new(LineIndex::new(&text));
     let lone_cr = has_lone_cr(text.as_bytes());
+    // An empty file has no line to frame.
+    let nothing_to_frame = text.trim_end_matches(['\n', '\r']).is_empty();
     for finding in &report.findings {
         let _ = writeln!(
             out,
@@ -99,8 +101,7 @@ fn render_file(
             }
             continue;
         }
-        // An empty file has no line to frame.
-        if text.trim_end_matches(['\n', '\r']).is_empty() {
+        if nothing_to_frame {
             let _ = writeln!(out);
             continue;
         }
@@ -218,6 +219,21 @@ impl SourceCode for IndexedSource {
     }
 }
 
+/// The label of a frame moved by [`past_the_end`].
+const ENDS_HERE: &str = "the file ends after this";
+
+/// For a place at the very end of a file (a document cut short), which lies past its last
+/// line where no frame can show it: the byte range of the file's last character, line
+/// breaks aside. `None` when the place is inside the text or the text is empty.
+fn past_the_end(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
+    if offset < text.len() {
+        return None;
+    }
+    let content = text.trim_end_matches(['\n', '\r']);
+    let last = content.chars().next_back()?;
+    Some(content.len() - last.len_utf8()..content.len())
+}
+
 /// Characters that a terminal acts on instead of showing: C0 and C1 controls (escape
 /// sequences start with them) and the bidirectional overrides that reorder what is shown.
 fn acts_on_terminal(c: char) -> bool {
@@ -316,14 +332,8 @@ pub fn config_frame(
     let mut start = error.span.start;
     let mut length = error.span.end.saturating_sub(start).max(1);
     let mut label = "here";
-    // As for documents: a config cut short is shown at its last character.
-    if start >= text.len() {
-        let content = text.trim_end_matches(['\n', '\r']);
-        if let Some(last) = content.chars().next_back() {
-            start = content.len() - last.len_utf8();
-            length = last.len_utf8();
-            label = "the file ends after this";
-        }
+    if let Some(last) = past_the_end(text, start) {
+        (start, length, label) = (last.start, last.len(), ENDS_HERE);
     }
     let mut diagnostic = MietteDiagnostic::new(printable(&error.message))
         .with_code("offerlint::config")
@@ -405,15 +415,9 @@ fn to_miette(finding: &Finding, text: &str) -> MietteDiagnostic {
         .property()
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "here".to_owned());
-    // A place at the very end of the file (a document cut short) lies past its last line,
-    // where no frame can show it: point at the last character instead.
-    if start >= text.len() {
-        let content = text.trim_end_matches(['\n', '\r']);
-        if let Some(last) = content.chars().next_back() {
-            start = content.len() - last.len_utf8();
-            length = last.len_utf8();
-            "the file ends after this".clone_into(&mut label);
-        }
+    if let Some(last) = past_the_end(text, start) {
+        (start, length) = (last.start, last.len());
+        ENDS_HERE.clone_into(&mut label);
     }
     // The rule id is on the header line already; the frame carries message and place.
     let mut diagnostic = MietteDiagnostic::new(printable(&finding.message))
